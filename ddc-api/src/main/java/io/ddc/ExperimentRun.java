@@ -1,0 +1,54 @@
+package io.ddc;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A running experiment, returned by {@link Experiment#start()}: wait for it, or stop it gracefully.
+ * Closing it stops it and waits for the end. Thread-safe.
+ *
+ * <pre>{@code
+ * try (ExperimentRun run = experiment.start()) {
+ *     Runtime.getRuntime().addShutdownHook(new Thread(run::stop));
+ *     Completion completion = run.await();
+ * }
+ * }</pre>
+ */
+public interface ExperimentRun extends AutoCloseable {
+    /** @return the experiment being run */
+    Experiment experiment();
+
+    /**
+     * Waits until the experiment ends: its schedule is done, a limit is reached or it was stopped.
+     * By then every post-collector call has ended and every thread the run started has stopped.
+     *
+     * @return how it ended
+     * @throws InterruptedException if this thread is interrupted while waiting
+     * @throws DdcException if the experiment failed (for example, storage could not be written)
+     */
+    Completion await() throws InterruptedException;
+
+    /**
+     * Waits at most {@code timeout} for the experiment to end.
+     *
+     * @param timeout how long to wait
+     * @return how it ended, or empty if it is still running
+     * @throws InterruptedException if this thread is interrupted while waiting
+     * @throws DdcException if the experiment failed
+     */
+    Optional<Completion> await(Duration timeout) throws InterruptedException;
+
+    /**
+     * Asks the experiment to stop and returns at once. No further target is started; the executions
+     * under way finish (each within its probe's timeout), the iteration's trace lines are written and
+     * the post-collectors are drained. Calling it again has no effect.
+     */
+    void stop();
+
+    /** @return true once the experiment has ended */
+    boolean isDone();
+
+    /** Stops the experiment and waits for it to end; never throws. */
+    @Override
+    void close();
+}

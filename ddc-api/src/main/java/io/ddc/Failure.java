@@ -1,0 +1,37 @@
+package io.ddc;
+
+import java.util.Objects;
+
+/**
+ * Why an execution did not succeed.
+ *
+ * @param kind the class of failure
+ * @param message a readable reason, e.g. {@code "timed out after 30s; the process tree was killed"}
+ */
+public record Failure(Kind kind, String message) {
+
+    /** The classes of failure. */
+    public enum Kind {
+        /** The execution ran past the probe's timeout and was killed. */
+        TIMED_OUT,
+        /** The command could not be started (no such program, no permission). */
+        COULD_NOT_START,
+        /** The runner or its transport failed (host not reached, access denied, launcher error). */
+        RUNNER_FAILURE,
+        /** The program ran to completion with an exit code the probe does not accept. */
+        EXIT_CODE_NOT_ACCEPTED,
+        /** The availability check said the target is not available. */
+        TARGET_UNAVAILABLE
+    }
+
+    /** Checks the components. */
+    public Failure {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String toString() {
+        return kind + ": " + message;
+    }
+}

@@ -1,0 +1,63 @@
+package io.ddc.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * Runs one command on one target and streams its output to the sinks the engine gives it, so that
+ * a huge output never has to sit in memory.
+ *
+ * <p>Implementations must be thread-safe: the engine calls {@link #run} for up to {@code parallelism}
+ * targets at once. A runner must honour the probe's timeout (kill what it started and return
+ * {@link RunResult#timedOut}), close the program's standard input, and neither leave a thread or a
+ * process behind once {@code run} has returned.
+ *
+ * <p>Runners are passed to {@link io.ddc.Experiment.Builder#runner} directly, or found by name with
+ * {@link #load(String)} among the providers declared with {@code provides io.ddc.spi.RemoteRunner}
+ * (module path) or {@code META-INF/services/io.ddc.spi.RemoteRunner} (class path).
+ */
+public interface RemoteRunner {
+    /** @return a short name, such as {@code local} or {@code psexec}, used by {@link #load(String)} */
+    String name();
+
+    /**
+     * Runs {@code request.command()} on {@code request.target()}.
+     *
+     * @param request what to run, where, for how long, and where the output goes
+     * @return how the execution ended
+     * @throws InterruptedException if the calling thread is interrupted; the runner kills what it
+     *     started before throwing
+     */
+    RunResult run(ExecutionRequest request) throws InterruptedException;
+
+    /**
+     * The availability check used when the experiment sets none.
+     *
+     * @return by default {@link AvailabilityCheck#always()}
+     */
+    default AvailabilityCheck defaultAvailabilityCheck() {
+        return AvailabilityCheck.always();
+    }
+
+    /**
+     * Finds an installed runner by name.
+     *
+     * @param name e.g. {@code local}
+     * @return a runner with its default settings
+     * @throws IllegalArgumentException naming the runners that are installed, if none has that name
+     */
+    static RemoteRunner load(String name) {
+        Objects.requireNonNull(name, "name");
+        List<String> found = new ArrayList<>();
+        for (RemoteRunner runner : ServiceLoader.load(RemoteRunner.class)) {
+            if (runner.name().equals(name)) {
+                return runner;
+            }
+            found.add(runner.name());
+        }
+        throw new IllegalArgumentException("no runner named '" + name + "'; installed runners: "
+                + (found.isEmpty() ? "none" : String.join(", ", found)));
+    }
+}

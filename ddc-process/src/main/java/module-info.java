@@ -1,0 +1,14 @@
+/**
+ * Runs one local process the way DDC needs it: argument by argument, standard input closed, output
+ * streamed to sinks, and a watchdog that kills the whole process tree. The local runner
+ * ({@code ddc-core}) and the PsExec runner ({@code ddc-psexec}) are built on it.
+ */
+@org.jspecify.annotations.NullMarked
+module io.ddc.process {
+    requires transitive io.ddc.api;
+    requires org.apache.commons.exec;
+    requires org.slf4j;
+    requires static org.jspecify;
+
+    exports io.ddc.process;
+}
