@@ -1,0 +1,264 @@
+package io.ddc.core;
+
+import io.ddc.ExecutionContext;
+import io.ddc.ExecutionResult;
+import io.ddc.Experiment;
+import io.ddc.Failure;
+import io.ddc.IterationSummary;
+import io.ddc.Outcome;
+import io.ddc.Probe;
+import io.ddc.Target;
+import io.ddc.TraceLine;
+import io.ddc.core.PairLedger.Visit;
+import io.ddc.spi.Availability;
+import io.ddc.spi.ExecutionRequest;
+import io.ddc.spi.RunResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One iteration: every visit (target and its probes) on the worker pool, at most
+ * {@code parallelism} at once; on each target the availability check first, then the probes one
+ * after the other in declared order; each result stored, counted, announced and queued for the
+ * post-collectors; at the end one trace line per probe, forced to disk.
+ */
+final class Iteration {
+    private static final Logger LOG = LoggerFactory.getLogger(Iteration.class);
+
+    private final Experiment experiment;
+    private final Storage storage;
+    private final PostCollection postCollection;
+    private final Listeners listeners;
+    private final PairLedger ledger;
+    private final ExecutorService workers;
+    private final BooleanSupplier mayStart;
+    private final Clock clock;
+
+    /**
+     * @param mayStart tells, before each target and each probe, whether work may still start (false
+     *     after a stop, past the deadline or after a storage failure)
+     */
+    Iteration(Experiment experiment, Storage storage, PostCollection postCollection, Listeners listeners,
+            PairLedger ledger, ExecutorService workers, BooleanSupplier mayStart) {
+        this.experiment = experiment;
+        this.storage = storage;
+        this.postCollection = postCollection;
+        this.listeners = listeners;
+        this.ledger = ledger;
+        this.workers = workers;
+        this.mayStart = mayStart;
+        this.clock = experiment.clock();
+    }
+
+    /**
+     * Runs the visits and writes the trace lines.
+     *
+     * @throws IOException if storage failed (the trace lines of what ran are still attempted)
+     * @throws InterruptedException if interrupted; running executions are interrupted too
+     */
+    IterationSummary run(long id, List<Visit> visits) throws IOException, InterruptedException {
+        Instant started = clock.instant();
+        listeners.iterationStarted(experiment.name(), id, visits.size());
+        List<Probe> probes = experiment.probes();
+        @Nullable Outcome[][] outcomes = new Outcome[probes.size()][experiment.targets().size()];
+        List<Future<?>> futures = new ArrayList<>(visits.size());
+        for (Visit visit : visits) {
+            futures.add(workers.submit(() -> {
+                if (mayStart.getAsBoolean()) {
+                    visit(id, visit, outcomes);
+                }
+                return null;
+            }));
+        }
+        IOException storageFailure = null;
+        try {
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    storageFailure = firstFailure(storageFailure, e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e;
+        }
+        Duration elapsed = nonNegative(Duration.between(started, clock.instant()));
+        Map<String, TraceLine> lines = traceLines(id, elapsed, visits, outcomes);
+        for (Map.Entry<String, TraceLine> line : lines.entrySet()) {
+            TraceFile.append(storage.folder().resolve(line.getKey() + ".trace"), line.getValue());
+        }
+        if (storageFailure != null) {
+            throw storageFailure;
+        }
+        IterationSummary summary = new IterationSummary(experiment.name(), id, started, elapsed, lines);
+        LOG.info("experiment '{}' iteration {}: {} succeeded, {} failed, {} unavailable in {} ms", experiment.name(), id,
+                summary.succeeded(), summary.failed(), summary.unavailable(), elapsed.toMillis());
+        listeners.iterationFinished(summary);
+        return summary;
+    }
+
+    private static IOException firstFailure(@Nullable IOException first, Throwable cause) {
+        IOException failure = cause instanceof IOException ? (IOException) cause
+                : cause instanceof UncheckedIOException ? ((UncheckedIOException) cause).getCause()
+                : new IOException("engine failure: " + cause, cause);
+        if (first != null) {
+            first.addSuppressed(failure);
+            return first;
+        }
+        return failure;
+    }
+
+    private void visit(long id, Visit visit, Outcome[][] outcomes) throws IOException, InterruptedException {
+        Target target = visit.target();
+        Availability availability = checkAvailability(target);
+        for (Probe probe : visit.probes()) {
+            ExecutionResult result;
+            if (!availability.isAvailable()) {
+                result = ExecutionResult.unavailable(target, probe.name(), id, availability.reason());
+                record(id, visit, probe, result, null, null, outcomes);
+            } else if (mayStart.getAsBoolean()) {
+                execute(id, visit, probe, outcomes);
+            }
+        }
+    }
+
+    private Availability checkAvailability(Target target) throws InterruptedException {
+        try {
+            return experiment.availabilityCheck().check(target);
+        } catch (RuntimeException e) {
+            LOG.warn("availability check of {} failed; the target counts as unavailable", target, e);
+            return Availability.unavailable("availability check failed: " + e);
+        }
+    }
+
+    private void execute(long id, Visit visit, Probe probe, Outcome[][] outcomes)
+            throws IOException, InterruptedException {
+        ExecutionSink stdout = storage.newSink(probe);
+        ExecutionSink stderr = storage.newSink(probe);
+        try {
+            long start = clock.millis();
+            RunResult run;
+            try {
+                run = experiment.runner().run(new ExecutionRequest(experiment.name(), id, visit.target(), probe, stdout,
+                        stderr));
+            } catch (RuntimeException e) {
+                LOG.warn("runner '{}' failed on {} for probe '{}'", experiment.runner().name(), visit.target(),
+                        probe.name(), e);
+                run = RunResult.runnerFailure("runner '" + experiment.runner().name() + "' failed: " + e);
+            } finally {
+                stdout.seal();
+                stderr.seal();
+            }
+            Duration elapsed = Duration.ofMillis(Math.max(0, clock.millis() - start));
+            record(id, visit, probe, toResult(id, visit.target(), probe, run, elapsed, stdout, stderr), stdout, stderr,
+                    outcomes);
+        } finally {
+            stdout.discard();
+            stderr.discard();
+        }
+    }
+
+    static ExecutionResult toResult(long id, Target target, Probe probe, RunResult run, Duration elapsed,
+            ExecutionSink stdout, ExecutionSink stderr) {
+        Outcome outcome = Outcome.FAILED;
+        Failure failure;
+        switch (run.status()) {
+            case EXITED:
+                int code = run.exitCode().orElseThrow();
+                if (probe.accepts(code)) {
+                    outcome = Outcome.SUCCEEDED;
+                    failure = null;
+                } else {
+                    failure = new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code " + code + " is not accepted"
+                            + " (accepted: " + probe.acceptedExitCodes().stream().sorted().map(String::valueOf)
+                                    .collect(Collectors.joining(", ")) + ")");
+                }
+                break;
+            case TIMED_OUT:
+                failure = new Failure(Failure.Kind.TIMED_OUT, run.message());
+                break;
+            case COULD_NOT_START:
+                failure = new Failure(Failure.Kind.COULD_NOT_START, run.message());
+                break;
+            default:
+                failure = new Failure(Failure.Kind.RUNNER_FAILURE, run.message());
+                break;
+        }
+        OptionalInt exitCode = run.exitCode();
+        return new ExecutionResult(target, probe.name(), id, outcome, exitCode, stdout.output(), stderr.output(),
+                elapsed, Optional.ofNullable(failure));
+    }
+
+    private void record(long id, Visit visit, Probe probe, ExecutionResult result, @Nullable ExecutionSink stdout,
+            @Nullable ExecutionSink stderr, Outcome[][] outcomes) throws IOException, InterruptedException {
+        int probeIndex = experiment.probes().indexOf(probe);
+        if (probe.storesOutput()) {
+            ExecutionSink out = stdout != null ? stdout : storage.newSink(probe);
+            ExecutionSink err = stderr != null ? stderr : storage.newSink(probe);
+            out.seal();
+            err.seal();
+            storage.store(result, out, err);
+        }
+        outcomes[probeIndex][visit.targetIndex()] = result.outcome();
+        ledger.record(visit.targetIndex(), probeIndex, result.outcome());
+        listeners.executionFinished(result);
+        if (!probe.postCollectors().isEmpty()) {
+            ExecutionContext context = new ExecutionContext(experiment.name(), storage.targetFolder(visit.target()), id);
+            postCollection.submit(probe, result, context);
+        }
+    }
+
+    private Map<String, TraceLine> traceLines(long id, Duration elapsed, List<Visit> visits, Outcome[][] outcomes) {
+        List<Probe> probes = experiment.probes();
+        boolean[] attempted = new boolean[probes.size()];
+        for (Visit visit : visits) {
+            for (Probe probe : visit.probes()) {
+                attempted[probes.indexOf(probe)] = true;
+            }
+        }
+        List<Target> targets = experiment.targets().targets();
+        Map<String, TraceLine> lines = new LinkedHashMap<>();
+        for (int p = 0; p < probes.size(); p++) {
+            if (!attempted[p]) {
+                continue;
+            }
+            List<String> succeeded = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            List<String> unavailable = new ArrayList<>();
+            for (int t = 0; t < targets.size(); t++) {
+                Outcome outcome = outcomes[p][t];
+                if (outcome == Outcome.SUCCEEDED) {
+                    succeeded.add(targets.get(t).name());
+                } else if (outcome == Outcome.FAILED) {
+                    failed.add(targets.get(t).name());
+                } else if (outcome == Outcome.UNAVAILABLE) {
+                    unavailable.add(targets.get(t).name());
+                }
+            }
+            lines.put(probes.get(p).name(), new TraceLine(id, elapsed, succeeded, failed, unavailable));
+        }
+        return lines;
+    }
+
+    private static Duration nonNegative(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+}

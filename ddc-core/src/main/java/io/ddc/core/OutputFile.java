@@ -1,0 +1,259 @@
+package io.ddc.core;
+
+import io.ddc.ExecutionResult;
+import io.ddc.Failure;
+import io.ddc.Outcome;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The format of the cumulative output files {@code <target>/<probe>.stdout} and {@code .stderr},
+ * and a reader that splits them back into executions.
+ *
+ * <p>Each execution is one record: a header line, the output's bytes exactly as emitted, and one
+ * {@code \n}:
+ *
+ * <pre>
+ * #ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=4.612 failure=- bytes=27
+ * &lt;27 bytes&gt;
+ * </pre>
+ *
+ * <p>Fields, always in this order, separated by one space: {@code iteration} (the iteration id),
+ * {@code outcome} (SUCCEEDED, FAILED or UNAVAILABLE), {@code exit} (the exit code, or {@code -}),
+ * {@code elapsed} (seconds with three decimals, {@code .} as separator), {@code failure} (a
+ * {@link Failure.Kind} or {@code -}), {@code bytes} (the length of the output that follows). The
+ * length makes the format binary-safe: a reader never looks inside the output.
+ *
+ * <p>Thread-safe (no state).
+ */
+public final class OutputFile {
+    static final String MAGIC = "#ddc1";
+    private static final int MAX_HEADER_LENGTH = 512;
+
+    private OutputFile() {}
+
+    /**
+     * One execution found in an output file.
+     *
+     * @param iterationId the iteration
+     * @param outcome the outcome
+     * @param exitCode the exit code, if the program ran to completion
+     * @param elapsed the execution's wall-clock time (millisecond precision)
+     * @param failure the kind of failure, if any
+     * @param offset where the output's bytes start in the file
+     * @param length how many bytes of output follow the header
+     */
+    public record Record(long iterationId, Outcome outcome, OptionalInt exitCode, Duration elapsed,
+            Optional<Failure.Kind> failure, long offset, long length) {
+        /** Checks the components. */
+        public Record {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(exitCode, "exitCode");
+            Objects.requireNonNull(elapsed, "elapsed");
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+
+    /**
+     * What {@link #index(Path)} found.
+     *
+     * @param records the complete records, in file order
+     * @param validLength the length of the file up to the end of the last complete record
+     * @param fileLength the file's length
+     * @param problem what is wrong after {@code validLength}, if anything (a record torn by a crash,
+     *     a damaged header)
+     */
+    public record Index(List<Record> records, long validLength, long fileLength, Optional<String> problem) {
+        /** Copies the list. */
+        public Index {
+            records = List.copyOf(records);
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /**
+     * Returns the header line (with its {@code \n}) that precedes a result's output.
+     *
+     * @param result the result
+     * @param length the number of output bytes that follow
+     */
+    static byte[] header(ExecutionResult result, long length) {
+        long millis = result.elapsed().toMillis();
+        StringBuilder line = new StringBuilder(96)
+                .append(MAGIC)
+                .append(" iteration=").append(result.iterationId())
+                .append(" outcome=").append(result.outcome().name())
+                .append(" exit=");
+        if (result.exitCode().isPresent()) {
+            line.append(result.exitCode().getAsInt());
+        } else {
+            line.append('-');
+        }
+        line.append(" elapsed=").append(millis / 1000).append('.');
+        long fraction = millis % 1000;
+        if (fraction < 100) {
+            line.append(fraction < 10 ? "00" : "0");
+        }
+        line.append(fraction)
+                .append(" failure=").append(result.failure().map(f -> f.kind().name()).orElse("-"))
+                .append(" bytes=").append(length)
+                .append('\n');
+        return line.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Reads the headers of an output file, skipping the outputs, and stops at the first record that
+     * is incomplete or damaged (reported, never thrown).
+     *
+     * @param file a {@code .stdout} or {@code .stderr} file
+     * @return the complete records and what, if anything, follows them
+     * @throws IOException if the file cannot be read
+     */
+    public static Index index(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        List<Record> records = new ArrayList<>();
+        long fileLength = Files.size(file);
+        long position = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            while (position < fileLength) {
+                String header = readLine(in);
+                if (header == null) {
+                    return damaged(records, position, fileLength, "incomplete header");
+                }
+                Record record;
+                try {
+                    record = parseHeader(header, position + header.length() + 1);
+                } catch (IllegalArgumentException e) {
+                    return damaged(records, position, fileLength, e.getMessage());
+                }
+                long end = record.offset() + record.length() + 1;
+                if (end > fileLength) {
+                    return damaged(records, position, fileLength, "output cut short: " + record.length()
+                            + " bytes announced, " + Math.max(0, fileLength - record.offset()) + " present");
+                }
+                in.skipNBytes(record.length());
+                if (in.read() != '\n') {
+                    return damaged(records, position, fileLength, "no newline after the output");
+                }
+                records.add(record);
+                position = end;
+            }
+        }
+        return new Index(records, position, fileLength, Optional.empty());
+    }
+
+    private static Index damaged(List<Record> records, long validLength, long fileLength, String what) {
+        return new Index(records, validLength, fileLength, Optional.of(what + " at byte " + validLength + " ("
+                + (fileLength - validLength) + " bytes after the last complete record)"));
+    }
+
+    /**
+     * Copies the output of one record.
+     *
+     * @param file the file the record was read from
+     * @param record the record
+     * @param out where to copy the bytes
+     * @throws IOException if the file cannot be read or is shorter than the record says
+     */
+    public static void copyOutput(Path file, Record record, OutputStream out) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.position(record.offset());
+            InputStream in = Channels.newInputStream(channel);
+            byte[] buffer = new byte[1 << 16];
+            long left = record.length();
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new IOException(file + ": the record at byte " + record.offset() + " is cut short");
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        }
+    }
+
+    /**
+     * Returns the output of one record as bytes; for outputs that fit in memory.
+     *
+     * @param file the file the record was read from
+     * @param record the record
+     * @return the bytes
+     * @throws IOException if the file cannot be read or is shorter than the record says
+     */
+    public static byte[] readOutput(Path file, Record record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(record.length(), 1 << 20));
+        copyOutput(file, record, out);
+        return out.toByteArray();
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder(96);
+        for (int i = 0; i <= MAX_HEADER_LENGTH; i++) {
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            if (b == '\n') {
+                return line.toString();
+            }
+            line.append((char) b);
+        }
+        return line.toString();
+    }
+
+    static Record parseHeader(String header, long offset) {
+        String[] fields = header.split(" ", -1);
+        if (fields.length != 7 || !fields[0].equals(MAGIC)) {
+            throw new IllegalArgumentException("not a record header");
+        }
+        long iteration = Long.parseLong(value(fields[1], "iteration"));
+        Outcome outcome;
+        try {
+            outcome = Outcome.valueOf(value(fields[2], "outcome"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown outcome in header", e);
+        }
+        String exit = value(fields[3], "exit");
+        OptionalInt exitCode = exit.equals("-") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(exit));
+        String elapsed = value(fields[4], "elapsed");
+        int dot = elapsed.indexOf('.');
+        if (dot < 1 || elapsed.length() - dot != 4) {
+            throw new IllegalArgumentException("bad elapsed in header");
+        }
+        long millis = Long.parseLong(elapsed.substring(0, dot)) * 1000 + Long.parseLong(elapsed.substring(dot + 1));
+        String failure = value(fields[5], "failure");
+        Optional<Failure.Kind> kind;
+        try {
+            kind = failure.equals("-") ? Optional.empty() : Optional.of(Failure.Kind.valueOf(failure));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown failure kind in header", e);
+        }
+        long length = Long.parseLong(value(fields[6], "bytes"));
+        if (length < 0 || iteration < 0) {
+            throw new IllegalArgumentException("negative number in header");
+        }
+        return new Record(iteration, outcome, exitCode, Duration.ofMillis(millis), kind, offset, length);
+    }
+
+    private static String value(String field, String key) {
+        if (!field.startsWith(key) || field.length() <= key.length() || field.charAt(key.length()) != '=') {
+            throw new IllegalArgumentException("header field '" + key + "' missing");
+        }
+        return field.substring(key.length() + 1);
+    }
+}

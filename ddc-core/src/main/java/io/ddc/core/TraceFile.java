@@ -1,0 +1,87 @@
+package io.ddc.core;
+
+import io.ddc.TraceLine;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends trace lines to one probe's trace file: each line is written with a single append and
+ * forced to disk before the iteration is reported, so a crash leaves at worst one partial last line,
+ * which {@link #repairTail(Path)} cuts off on the next start.
+ */
+final class TraceFile {
+    private static final Logger LOG = LoggerFactory.getLogger(TraceFile.class);
+
+    private TraceFile() {}
+
+    /**
+     * Appends one line and forces it to disk.
+     *
+     * @throws IOException naming the file
+     */
+    static void append(Path file, TraceLine line) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap((line.format() + "\n").getBytes(StandardCharsets.UTF_8));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            throw new IOException("cannot append to trace file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Cuts a partial last line (no {@code \n}) left by a crash, so that the next line starts on a
+     * line of its own, and logs what was cut.
+     *
+     * @return the number of bytes cut
+     * @throws IOException if the file cannot be read or truncated
+     */
+    static long repairTail(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            long keep = lengthOfCompleteLines(channel, size);
+            if (keep < size) {
+                channel.truncate(keep);
+                channel.force(true);
+                LOG.warn("trace file {}: cut a partial last line of {} bytes left by an interrupted write ({} bytes kept)",
+                        file, size - keep, keep);
+            }
+            return size - keep;
+        }
+    }
+
+    /** Returns the offset just after the last {@code \n}, reading backwards. */
+    static long lengthOfCompleteLines(FileChannel channel, long size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        long end = size;
+        while (end > 0) {
+            long start = Math.max(0, end - buffer.capacity());
+            buffer.clear().limit((int) (end - start));
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, start + buffer.position()) < 0) {
+                    throw new IOException("file shrank while reading");
+                }
+            }
+            for (int i = (int) (end - start) - 1; i >= 0; i--) {
+                if (buffer.get(i) == '\n') {
+                    return start + i + 1;
+                }
+            }
+            end = start;
+        }
+        return 0;
+    }
+}
