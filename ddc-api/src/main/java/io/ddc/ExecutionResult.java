@@ -56,6 +56,9 @@ public record ExecutionResult(
         if (outcome == Outcome.SUCCEEDED && exitCode.isEmpty()) {
             throw new IllegalArgumentException("SUCCEEDED result without an exit code");
         }
+        if (outcome == Outcome.UNAVAILABLE && exitCode.isPresent()) {
+            throw new IllegalArgumentException("UNAVAILABLE result with an exit code: nothing ran on the target");
+        }
     }
 
     /**

@@ -211,6 +211,10 @@ public final class Experiment {
                     throw new IllegalStateException("experiment '" + name + "' already has a probe named '"
                             + probe.name() + "'");
                 }
+                if (existing.name().equalsIgnoreCase(probe.name())) {
+                    throw new IllegalStateException("probe '" + probe.name() + "' differs from probe '"
+                            + existing.name() + "' only in case: their files would collide on Windows and macOS");
+                }
             }
             probes.add(probe);
             return this;
@@ -369,7 +373,21 @@ public final class Experiment {
                 throw new IllegalStateException("experiment '" + name + "' has no runner: call runner(...), e.g. "
                         + "runner(RemoteRunner.load(\"local\"))");
             }
+            checkFolderNames(pool);
             return new Experiment(this, pool, chosen);
+        }
+
+        /** A target's folder and a probe's trace file live side by side in the experiment's folder. */
+        private void checkFolderNames(TargetPool pool) {
+            for (Probe probe : probes) {
+                String traceFile = probe.name() + ".trace";
+                for (Target target : pool) {
+                    if (target.folderName().equalsIgnoreCase(traceFile)) {
+                        throw new IllegalStateException("target '" + target + "' would have the name of the trace "
+                                + "file of probe '" + probe.name() + "': rename the probe");
+                    }
+                }
+            }
         }
     }
 }

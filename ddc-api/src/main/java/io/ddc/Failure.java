@@ -6,7 +6,7 @@ import java.util.Objects;
  * Why an execution did not succeed.
  *
  * @param kind the class of failure
- * @param message a readable reason, e.g. {@code "timed out after 30s; the process tree was killed"}
+ * @param message a readable reason, e.g. {@code "timed out after 30 s; the process tree was killed"}
  */
 public record Failure(Kind kind, String message) {
 

@@ -42,7 +42,29 @@ final class Names {
             throw new IllegalArgumentException(kind + " name " + quote(name) + " starts with '" + first
                     + "': start it with a letter, a digit or '_'");
         }
+        if (isWindowsDeviceName(name)) {
+            throw new IllegalArgumentException(kind + " name " + quote(name) + DEVICE_NAME_PROBLEM);
+        }
         return name;
+    }
+
+    private static final String DEVICE_NAME_PROBLEM =
+            " is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9) and cannot name a file";
+
+    /** Windows opens a device, not a file, for these names, with or without an extension. */
+    static boolean isWindowsDeviceName(String name) {
+        int dot = name.indexOf('.');
+        String base = (dot < 0 ? name : name.substring(0, dot)).toUpperCase(java.util.Locale.ROOT);
+        switch (base) {
+            case "CON":
+            case "PRN":
+            case "AUX":
+            case "NUL":
+                return true;
+            default:
+                return base.length() == 4 && (base.startsWith("COM") || base.startsWith("LPT"))
+                        && base.charAt(3) >= '1' && base.charAt(3) <= '9';
+        }
     }
 
     private static boolean isNameChar(char c) {
@@ -99,24 +121,36 @@ final class Names {
         if (looksLikeIpv4(name)) {
             return ipv4Problem(name);
         }
-        return hostNameProblem(name);
+        String hostProblem = hostNameProblem(name);
+        if (hostProblem == null && isWindowsDeviceName(name)) {
+            return "target " + quote(name) + DEVICE_NAME_PROBLEM;
+        }
+        return hostProblem;
     }
 
     private static @Nullable String ipv6Problem(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = c == ':' || c == '.' || Character.digit(c, 16) >= 0;
+            boolean ok = c == ':' || c == '.' || isAsciiHexDigit(c);
             if (!ok) {
                 return "target " + quote(name) + " contains ':' but is not an IPv6 address";
             }
         }
+        if (name.charAt(0) == '.') {
+            return "target " + quote(name) + " is not a valid IPv6 address";
+        }
         try {
-            // only hex digits, ':' and '.' remain, so this parses a literal and never asks DNS
+            // only ASCII hex digits, ':' and '.' remain and the first is a digit or ':', so the JDK
+            // parses a literal and never asks DNS
             InetAddress.getByName(name);
             return null;
         } catch (UnknownHostException e) {
             return "target " + quote(name) + " is not a valid IPv6 address";
         }
+    }
+
+    private static boolean isAsciiHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static boolean looksLikeIpv4(String name) {
@@ -137,6 +171,10 @@ final class Names {
         for (String part : parts) {
             if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
                 return "target " + quote(name) + " is not a valid IPv4 address ('" + part + "' is not 0 to 255)";
+            }
+            if (part.length() > 1 && part.charAt(0) == '0') {
+                return "target " + quote(name) + " is not a valid IPv4 address ('" + part
+                        + "' has a leading zero, which some tools read as octal)";
             }
         }
         return null;

@@ -50,7 +50,7 @@ public final class Output {
      * @return the output
      */
     public static Output ofText(String text) {
-        byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+        byte[] encoded = Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8);
         return new Output(encoded, encoded.length);
     }
 

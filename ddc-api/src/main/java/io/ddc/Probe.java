@@ -240,24 +240,31 @@ public final class Probe {
          */
         public Builder postCollector(String name, PostCollector collector) {
             NamedPostCollector named = new NamedPostCollector(name, collector);
-            for (NamedPostCollector existing : postCollectors) {
-                if (existing.name().equals(name)) {
-                    throw new IllegalStateException("probe '" + this.name + "' already has a post-collector named '"
-                            + name + "'");
-                }
+            if (hasCollectorNamed(name)) {
+                throw new IllegalStateException("probe '" + this.name + "' already has a post-collector named '"
+                        + name + "'");
             }
             postCollectors.add(named);
             return this;
         }
 
         /**
-         * Adds a post-collector named {@code <probe>#<n>}, n counting from 1.
+         * Adds a post-collector named {@code <probe>#<n>}: n is its position, counting from 1, or the
+         * next free number if a post-collector already has that name.
          *
          * @param collector the code
          * @return this builder
          */
         public Builder postCollector(PostCollector collector) {
-            return postCollector(name + "#" + (postCollectors.size() + 1), collector);
+            int n = postCollectors.size() + 1;
+            while (hasCollectorNamed(name + "#" + n)) {
+                n++;
+            }
+            return postCollector(name + "#" + n, collector);
+        }
+
+        private boolean hasCollectorNamed(String collectorName) {
+            return postCollectors.stream().anyMatch(existing -> existing.name().equals(collectorName));
         }
 
         /**

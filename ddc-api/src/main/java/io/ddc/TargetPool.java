@@ -85,7 +85,11 @@ public final class TargetPool implements Iterable<Target> {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int lineNumber = i + 1;
-            String entry = stripComment(lines.get(i)).strip();
+            String line = lines.get(i);
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // the byte order mark Windows editors write
+            }
+            String entry = stripComment(line).strip();
             if (entry.isEmpty()) {
                 continue;
             }

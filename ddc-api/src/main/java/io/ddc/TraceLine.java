@@ -37,6 +37,9 @@ public record TraceLine(long iterationId, Duration elapsed, List<String> succeed
      *     contains {@code ,}, {@code |} or whitespace
      */
     public TraceLine {
+        if (iterationId < 0) {
+            throw new IllegalArgumentException("iteration id must not be negative, got " + iterationId);
+        }
         Objects.requireNonNull(elapsed, "elapsed");
         if (elapsed.isNegative()) {
             throw new IllegalArgumentException("elapsed must not be negative, got " + elapsed);
@@ -49,12 +52,23 @@ public record TraceLine(long iterationId, Duration elapsed, List<String> succeed
     private static List<String> checkedNames(List<String> names, String list) {
         List<String> copy = List.copyOf(Objects.requireNonNull(names, list));
         for (String name : copy) {
-            if (name.isEmpty() || name.indexOf(',') >= 0 || name.indexOf('|') >= 0 || name.indexOf(' ') >= 0
-                    || name.indexOf('\n') >= 0) {
+            if (name.isEmpty() || !isListable(name)) {
                 throw new IllegalArgumentException("bad name in the " + list + " list: '" + name + "'");
             }
         }
         return copy;
+    }
+
+    /** A name in a list may hold neither a separator nor anything a line-based reader would split on. */
+    private static boolean isListable(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == ',' || c == '|' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return succeeded + failed + unavailable */
@@ -147,7 +161,7 @@ public record TraceLine(long iterationId, Duration elapsed, List<String> succeed
     }
 
     private static long parseNumber(String field, String what) {
-        if (field.isEmpty() || field.length() > 18) {
+        if (field.isEmpty() || field.length() > 19) {
             throw new IllegalArgumentException("bad " + what + " '" + field + "'");
         }
         long value = 0;
@@ -157,6 +171,9 @@ public record TraceLine(long iterationId, Duration elapsed, List<String> succeed
                 throw new IllegalArgumentException("bad " + what + " '" + field + "'");
             }
             value = value * 10 + (c - '0');
+            if (value < 0) {
+                throw new IllegalArgumentException("bad " + what + " '" + field + "': too large");
+            }
         }
         return value;
     }
