@@ -1,0 +1,87 @@
+package io.ddc.psexec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddc.Probe;
+import io.ddc.Target;
+import io.ddc.spi.ExecutionRequest;
+import io.ddc.spi.RunResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs a real process: a launcher double that prints each argument it receives on its own line and
+ * exits with the code given as the remote command's last argument.
+ */
+@DisabledOnOs(OS.WINDOWS)
+final class PsExecRunnerProcessTest {
+    private static final String LAUNCHER_DOUBLE = """
+            #!/bin/sh
+            for argument in "$@"; do
+                printf '%s\\n' "$argument"
+                last=$argument
+            done
+            exit "$last"
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path launcherDouble() throws IOException {
+        Path script = dir.resolve("fake-psexec");
+        Files.writeString(script, LAUNCHER_DOUBLE, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    @Test
+    void run_passesTheVectorUnchanged_andReturnsTheLaunchersExitCode() throws Exception {
+        PsExecRunner runner = PsExecRunner.builder()
+                .launcher(launcherDouble())
+                .credentials(target -> Credentials.of("LAB\\ddc", "pa ss\"word"))
+                .connectTimeout(Duration.ofSeconds(4))
+                .serviceName("DDC-test")
+                .workingDirectory("C:\\Temp dir")
+                .build();
+        Probe probe = Probe.builder("exit7")
+                .command("probe.exe", "a b", "say \"hi\"", "C:\\Program Files\\", "50% & ^x", "", "7")
+                .timeout(Duration.ofSeconds(20))
+                .build();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        RunResult result = runner.run(new ExecutionRequest("exp", 1L, Target.of("m01"), probe, stdout, stderr));
+
+        assertThat(result).isEqualTo(RunResult.exited(7));
+        assertThat(stdout.toString(StandardCharsets.UTF_8).split("\n", -1)).containsExactly(
+                "\\\\m01", "-accepteula", "-nobanner", "-u", "LAB\\ddc", "-p", "pa ss\"word", "-n", "4",
+                "-r", "DDC-test", "-low", "-w", "C:\\Temp dir",
+                "probe.exe", "\"a b\"", "\"say \\\"hi\\\"\"", "\"C:\\Program Files\\\\\"", "\"50% & ^x\"", "\"\"", "7",
+                "");
+        assertThat(stderr.size()).isZero();
+    }
+
+    @Test
+    void run_exitCodeZero_isExitedZero() throws Exception {
+        PsExecRunner runner = PsExecRunner.builder().launcher(launcherDouble()).serviceName("DDC-test").build();
+        Probe probe = Probe.builder("ok").command("hostname", "0").timeout(Duration.ofSeconds(20)).build();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+        RunResult result = runner.run(new ExecutionRequest("exp", 2L, Target.of("10.1.2.3"), probe, stdout,
+                new ByteArrayOutputStream()));
+
+        assertThat(result).isEqualTo(RunResult.exited(0));
+        assertThat(stdout.toString(StandardCharsets.UTF_8).lines().toList()).isEqualTo(List.of(
+                "\\\\10.1.2.3", "-accepteula", "-nobanner", "-r", "DDC-test", "-low", "hostname", "0"));
+    }
+}
