@@ -68,8 +68,8 @@ import org.slf4j.LoggerFactory;
  * carriage return or line feed is refused ({@link #validate}). On a Windows coordinator the JDK in
  * turn builds the launcher's own command line from this argument list, and leaves alone an argument
  * that is already enclosed in quotes. Sysinternals does not document how PsExec turns its own
- * command line into the remote one; checking the whole path end to end is not done yet (see the README's Status).
-
+ * command line into the remote one; the whole path has not been checked end to end yet (see the
+ * README's Status).
  *
  * <h2>The password</h2>
  *
