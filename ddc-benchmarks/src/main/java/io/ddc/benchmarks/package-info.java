@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of the engine, packaged as {@code ddc-benchmarks/target/benchmarks.jar}.
+ */
+package io.ddc.benchmarks;
