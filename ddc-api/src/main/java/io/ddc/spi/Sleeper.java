@@ -17,8 +17,20 @@ public interface Sleeper {
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** @return a sleeper that blocks the calling thread */
+    /**
+     * Returns a sleeper that blocks the calling thread for at least the duration (rounded up to the
+     * millisecond, so that the coordinator never wakes before an iteration's slot).
+     *
+     * @return the sleeper
+     */
     static Sleeper system() {
-        return duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        return duration -> {
+            long millis = duration.toMillis();
+            if (duration.minusMillis(millis).isZero()) {
+                TimeUnit.MILLISECONDS.sleep(millis);
+            } else {
+                TimeUnit.MILLISECONDS.sleep(millis + 1);
+            }
+        };
     }
 }

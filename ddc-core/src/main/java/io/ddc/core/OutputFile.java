@@ -141,11 +141,15 @@ public final class OutputFile {
                 } catch (IllegalArgumentException e) {
                     return damaged(records, position, fileLength, e.getMessage());
                 }
-                long end = record.offset() + record.length() + 1;
-                if (end > fileLength) {
+                long present = Math.max(0, fileLength - record.offset());
+                if (record.length() > present) {
                     return damaged(records, position, fileLength, "output cut short: " + record.length()
-                            + " bytes announced, " + Math.max(0, fileLength - record.offset()) + " present");
+                            + " bytes announced, " + present + " present");
                 }
+                if (record.length() == present) {
+                    return damaged(records, position, fileLength, "no newline after the output");
+                }
+                long end = record.offset() + record.length() + 1;
                 in.skipNBytes(record.length());
                 if (in.read() != '\n') {
                     return damaged(records, position, fileLength, "no newline after the output");
@@ -221,7 +225,7 @@ public final class OutputFile {
         if (fields.length != 7 || !fields[0].equals(MAGIC)) {
             throw new IllegalArgumentException("not a record header");
         }
-        long iteration = Long.parseLong(value(fields[1], "iteration"));
+        long iteration = number(fields[1], "iteration");
         Outcome outcome;
         try {
             outcome = Outcome.valueOf(value(fields[2], "outcome"));
@@ -229,13 +233,20 @@ public final class OutputFile {
             throw new IllegalArgumentException("unknown outcome in header", e);
         }
         String exit = value(fields[3], "exit");
-        OptionalInt exitCode = exit.equals("-") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(exit));
+        OptionalInt exitCode = OptionalInt.empty();
+        if (!exit.equals("-")) {
+            long code = parse(exit, "exit");
+            if (code != (int) code) {
+                throw new IllegalArgumentException("bad number in header field 'exit': '" + exit + "'");
+            }
+            exitCode = OptionalInt.of((int) code);
+        }
         String elapsed = value(fields[4], "elapsed");
         int dot = elapsed.indexOf('.');
         if (dot < 1 || elapsed.length() - dot != 4) {
             throw new IllegalArgumentException("bad elapsed in header");
         }
-        long millis = Long.parseLong(elapsed.substring(0, dot)) * 1000 + Long.parseLong(elapsed.substring(dot + 1));
+        long millis = parse(elapsed.substring(0, dot), "elapsed") * 1000 + parse(elapsed.substring(dot + 1), "elapsed");
         String failure = value(fields[5], "failure");
         Optional<Failure.Kind> kind;
         try {
@@ -243,11 +254,23 @@ public final class OutputFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown failure kind in header", e);
         }
-        long length = Long.parseLong(value(fields[6], "bytes"));
+        long length = number(fields[6], "bytes");
         if (length < 0 || iteration < 0) {
             throw new IllegalArgumentException("negative number in header");
         }
         return new Record(iteration, outcome, exitCode, Duration.ofMillis(millis), kind, offset, length);
+    }
+
+    private static long number(String field, String key) {
+        return parse(value(field, key), key);
+    }
+
+    private static long parse(String text, String key) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad number in header field '" + key + "': '" + text + "'", e);
+        }
     }
 
     private static String value(String field, String key) {

@@ -61,6 +61,7 @@ final class ScheduledRun implements ExperimentRun {
             try {
                 TraceFile.repairTail(storage.traceFile(probe));
             } catch (IOException e) {
+                storage.close();
                 throw new DdcException("cannot repair trace file " + storage.traceFile(probe) + ": " + e, e);
             }
         }
@@ -160,6 +161,7 @@ final class ScheduledRun implements ExperimentRun {
                 this::mayStart);
         long iterations = 0;
         long lastId = Long.MIN_VALUE;
+        Instant scheduled = t0;
         Completion.Reason reason;
         try {
             while (true) {
@@ -195,7 +197,8 @@ final class ScheduledRun implements ExperimentRun {
                     reason = Completion.Reason.MAX_ITERATIONS;
                     break;
                 }
-                Instant next = nextStart(t0, schedule.interval(), schedule.minimumGap(), started, ended);
+                Instant next = nextStart(t0, schedule.interval(), schedule.minimumGap(), scheduled, ended);
+                scheduled = next;
                 if (pastDeadline(next)) {
                     reason = Completion.Reason.DEADLINE;
                     break;
@@ -213,6 +216,7 @@ final class ScheduledRun implements ExperimentRun {
             if (!left.isEmpty()) {
                 LOG.warn("experiment '{}': {} target thread(s) did not end: {}", experiment.name(), left.size(), left);
             }
+            storage.close();
         }
         Completion done = new Completion(iterations, reason, ledger.neverSucceeded(),
                 nonNegative(Duration.between(t0, clock.instant())));
@@ -221,12 +225,13 @@ final class ScheduledRun implements ExperimentRun {
     }
 
     /**
-     * When the next iteration starts: the next slot of the grid t0 + k × interval after this
-     * iteration's start, or, if this iteration overran that slot, the minimum gap after its end.
-     * Missed slots are never made up.
+     * When the next iteration starts: the next slot of the grid t0 + k × interval after the time
+     * this iteration was scheduled for, or, if this iteration overran that slot, the minimum gap
+     * after its end. Missed slots are never made up. The scheduled time, not the measured start,
+     * decides the slot: a sleep that ends a little early must not make the next slot look overrun.
      */
-    static Instant nextStart(Instant t0, Duration interval, Duration minimumGap, Instant started, Instant ended) {
-        long sinceStart = Math.max(0, Duration.between(t0, started).toMillis());
+    static Instant nextStart(Instant t0, Duration interval, Duration minimumGap, Instant scheduled, Instant ended) {
+        long sinceStart = Math.max(0, Duration.between(t0, scheduled).toMillis());
         long slot = sinceStart / interval.toMillis() + 1;
         Instant nextSlot = t0.plus(interval.multipliedBy(slot));
         return ended.isAfter(nextSlot) ? ended.plus(minimumGap) : nextSlot;

@@ -22,24 +22,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code <probe>.trace} per probe ({@link TraceFile}). Large outputs are spooled in
  * {@code .spool/} until their record is appended. Thread-safe: two threads never write the same
  * file, because a target is visited by one thread at a time and iterations do not overlap.
+ *
+ * <p>An open storage holds an operating-system lock on {@code .lock} in the experiment's folder, so
+ * a second coordinator (in this JVM or another) is refused; the lock dies with the process that
+ * holds it, so a lock file left by a killed coordinator never blocks.
  */
-final class Storage {
+final class Storage implements AutoCloseable {
     private static final String SPOOL_FOLDER = ".spool";
+    private static final String LOCK_FILE = ".lock";
 
     private final Path folder;
     private final Path spoolFolder;
+    private final FolderLock lock;
     private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
     private final AtomicLong spoolCounter = new AtomicLong();
 
-    private Storage(Path folder) {
+    private Storage(Path folder, FolderLock lock) {
         this.folder = folder;
         this.spoolFolder = folder.resolve(SPOOL_FOLDER);
+        this.lock = lock;
     }
 
     /**
-     * Creates the experiment's folder if needed and clears spool files left by a crash.
+     * Creates the experiment's folder if needed, locks it, and clears spool files left by a crash.
      *
-     * @throws DdcException naming the path, if the folder cannot be used
+     * @throws DdcException naming the path, if the folder cannot be used or another coordinator
+     *     holds it
      */
     static Storage open(Experiment experiment) {
         Path root = experiment.storageRoot();
@@ -47,14 +55,27 @@ final class Storage {
             throw new DdcException("storage root " + root + " is not a folder: choose another storage root");
         }
         Path folder = experiment.folder();
+        FolderLock lock;
         try {
             Files.createDirectories(folder);
-            Storage storage = new Storage(folder);
-            storage.clearSpool();
-            return storage;
+            lock = FolderLock.acquire(folder.resolve(LOCK_FILE));
         } catch (IOException e) {
             throw new DdcException("cannot use the experiment folder " + folder + ": " + e, e);
         }
+        Storage storage = new Storage(folder, lock);
+        try {
+            storage.clearSpool();
+            return storage;
+        } catch (IOException e) {
+            storage.close();
+            throw new DdcException("cannot use the experiment folder " + folder + ": " + e, e);
+        }
+    }
+
+    /** Releases the folder's lock. */
+    @Override
+    public void close() {
+        lock.close();
     }
 
     private void clearSpool() throws IOException {

@@ -63,4 +63,33 @@ final class ConfigurationTest {
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .noneMatch(name -> name.startsWith("ddc-e-"));
     }
+
+    @Test
+    void aSecondCoordinatorOnTheSameFolderIsRefusedNamingTheHolderAndMayStartOnceItEnded() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FakeRunner blocking = new FakeRunner(request -> {
+            running.countDown();
+            release.await();
+            return io.ddc.spi.RunResult.exited(0);
+        });
+        Experiment.Builder builder = Experiment.builder("shared").targets(TargetPool.of("a"))
+                .probe(Probe.builder("p").command("true").build())
+                .schedule(io.ddc.Schedule.periodic(java.time.Duration.ofSeconds(1)).withMaxIterations(1))
+                .storageRoot(root);
+        io.ddc.ExperimentRun first = builder.runner(blocking).build().start();
+        assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Experiment second = builder.runner(FakeRunner.exitCodes(request -> 0)).build();
+
+        String holder = "pid " + ProcessHandle.current().pid() + " on "
+                + java.net.InetAddress.getLocalHost().getHostName();
+        assertThatThrownBy(second::start)
+                .isInstanceOf(DdcException.class)
+                .hasMessage("experiment folder " + root.resolve("shared") + " is in use by another coordinator ("
+                        + holder + "): stop that one first, or use another experiment name or storage root");
+        release.countDown();
+        first.await();
+
+        assertThat(second.start().await().iterations()).isEqualTo(1);
+    }
 }

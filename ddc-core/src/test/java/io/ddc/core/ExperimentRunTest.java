@@ -221,6 +221,26 @@ final class ExperimentRunTest {
     }
 
     @Test
+    void regression_aSleepThatEndsEarlyDoesNotShrinkTheIntervalToTheMinimumGap() throws Exception {
+        FakeRunner runner = new FakeRunner(request -> {
+            clock.advance(Duration.ofMillis(200));
+            return RunResult.exited(0);
+        });
+        List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+        experiment(runner, "a").probe(probe("p"))
+                .sleeper(duration -> {
+                    sleeps.add(duration);
+                    clock.advance(duration.minusMillis(1));
+                })
+                .schedule(Schedule.periodic(Duration.ofSeconds(2)).withMinimumGap(Duration.ofSeconds(1))
+                        .withMaxIterations(3))
+                .build().start().await();
+
+        // slots at 0, 2 and 4 s; waking 1 ms early must not turn the slot at 2 s into an overrun
+        assertThat(sleeps).containsExactly(Duration.ofMillis(1800), Duration.ofMillis(1801));
+    }
+
+    @Test
     void singleShotRerunsOnlyThePairsNotYetSucceededAndStopsWhenAllHave() throws Exception {
         AtomicInteger iteration = new AtomicInteger();
         FakeRunner runner = FakeRunner.exitCodes(request ->

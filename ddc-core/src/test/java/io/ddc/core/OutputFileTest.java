@@ -1,0 +1,442 @@
+package io.ddc.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.ddc.ExecutionResult;
+import io.ddc.Experiment;
+import io.ddc.Failure;
+import io.ddc.Outcome;
+import io.ddc.Output;
+import io.ddc.Probe;
+import io.ddc.Target;
+import io.ddc.TargetPool;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class OutputFileTest {
+    private static final long T0 = 1_081_948_390L;
+    private static final Target M01 = Target.of("m01");
+
+    /** Two complete records, written by hand so that the damage tests do not depend on the writer. */
+    private static final String FIRST_HEADER =
+            "#ddc1 iteration=100 outcome=SUCCEEDED exit=0 elapsed=1.500 failure=- bytes=3\n";
+    private static final String SECOND_HEADER =
+            "#ddc1 iteration=101 outcome=FAILED exit=- elapsed=0.500 failure=TIMED_OUT bytes=0\n";
+    private static final String GOOD = FIRST_HEADER + "abc\n" + SECOND_HEADER + "\n";
+    private static final long GOOD_LENGTH = GOOD.length();
+
+    @TempDir
+    Path root;
+
+    // ---- header format -----------------------------------------------------------------------
+
+    private static ExecutionResult result(Outcome outcome, OptionalInt exit, long elapsedMillis,
+            Optional<Failure> failure) {
+        return new ExecutionResult(M01, "p", T0, outcome, exit, Output.empty(), Output.empty(),
+                Duration.ofMillis(elapsedMillis), failure);
+    }
+
+    private static String header(ExecutionResult result, long length) {
+        return new String(OutputFile.header(result, length), StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void theHeaderOfASucceededExecutionIsExact() {
+        ExecutionResult succeeded = result(Outcome.SUCCEEDED, OptionalInt.of(0), 4612, Optional.empty());
+
+        assertThat(header(succeeded, 27))
+                .isEqualTo("#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=4.612 failure=- bytes=27\n");
+    }
+
+    @Test
+    void theHeaderOfAFailedExecutionCarriesItsExitCodeAndFailureKind() {
+        ExecutionResult rejected = result(Outcome.FAILED, OptionalInt.of(3), 12_040,
+                Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code 3 is not accepted")));
+        ExecutionResult timedOut = result(Outcome.FAILED, OptionalInt.empty(), 500,
+                Optional.of(new Failure(Failure.Kind.TIMED_OUT, "timed out after 500 ms")));
+
+        assertThat(header(rejected, 0)).isEqualTo(
+                "#ddc1 iteration=1081948390 outcome=FAILED exit=3 elapsed=12.040 failure=EXIT_CODE_NOT_ACCEPTED bytes=0\n");
+        assertThat(header(timedOut, 1_048_576)).isEqualTo(
+                "#ddc1 iteration=1081948390 outcome=FAILED exit=- elapsed=0.500 failure=TIMED_OUT bytes=1048576\n");
+    }
+
+    @Test
+    void theHeaderOfAnUnavailableTargetHasNoExitCodeAndZeroElapsed() {
+        ExecutionResult unavailable = ExecutionResult.unavailable(M01, "p", T0, "switched off");
+
+        assertThat(header(unavailable, 0)).isEqualTo(
+                "#ddc1 iteration=1081948390 outcome=UNAVAILABLE exit=- elapsed=0.000 failure=TARGET_UNAVAILABLE bytes=0\n");
+    }
+
+    @Test
+    void elapsedAlwaysHasThreeDecimalsPaddedWithZeros() {
+        assertThat(elapsedField(5)).isEqualTo("elapsed=0.005");
+        assertThat(elapsedField(50)).isEqualTo("elapsed=0.050");
+        assertThat(elapsedField(999)).isEqualTo("elapsed=0.999");
+        assertThat(elapsedField(1000)).isEqualTo("elapsed=1.000");
+        assertThat(elapsedField(12_040)).isEqualTo("elapsed=12.040");
+        assertThat(elapsedField(3_600_007)).isEqualTo("elapsed=3600.007");
+    }
+
+    private static String elapsedField(long millis) {
+        String line = header(result(Outcome.SUCCEEDED, OptionalInt.of(0), millis, Optional.empty()), 0);
+        return line.split(" ")[4];
+    }
+
+    @Test
+    void aHeaderParsesBackIntoTheSameFields() {
+        ExecutionResult rejected = result(Outcome.FAILED, OptionalInt.of(-1), 12_040,
+                Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "no")));
+        String line = header(rejected, 42);
+
+        OutputFile.Record record = OutputFile.parseHeader(line.substring(0, line.length() - 1), 1000);
+
+        assertThat(record).isEqualTo(new OutputFile.Record(T0, Outcome.FAILED, OptionalInt.of(-1),
+                Duration.ofMillis(12_040), Optional.of(Failure.Kind.EXIT_CODE_NOT_ACCEPTED), 1000, 42));
+    }
+
+    // ---- round trip through the writer ---------------------------------------------------------
+
+    private Storage storage(Probe probe) {
+        return Storage.open(Experiment.builder("exp")
+                .targets(TargetPool.of("m01"))
+                .runner(FakeRunner.exitCodes(request -> 0))
+                .probe(probe)
+                .storageRoot(root)
+                .build());
+    }
+
+    /** Stores one execution the way the engine does: sinks, seal, store, discard. */
+    private static void store(Storage storage, Probe probe, long iteration, int exit, byte[] stdout, byte[] stderr)
+            throws IOException {
+        ExecutionSink out = storage.newSink(probe);
+        ExecutionSink err = storage.newSink(probe);
+        out.write(stdout, 0, stdout.length);
+        err.write(stderr, 0, stderr.length);
+        out.seal();
+        err.seal();
+        Optional<Failure> failure = exit == 0 ? Optional.empty()
+                : Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code " + exit));
+        ExecutionResult result = new ExecutionResult(M01, probe.name(), iteration,
+                exit == 0 ? Outcome.SUCCEEDED : Outcome.FAILED, OptionalInt.of(exit), out.output(), err.output(),
+                Duration.ofMillis(250), failure);
+        try {
+            storage.store(result, out, err);
+        } finally {
+            out.discard();
+            err.discard();
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void storedRecordsAreIndexedWithTheirOffsetsAndReadBackByteForByte() throws Exception {
+        Probe probe = Probe.builder("p").command("x").build();
+        Storage storage = storage(probe);
+        byte[] first = bytes("hello\n");
+        byte[] binary = {0x00, (byte) 0xFF, '\r', '\n', 0x00, '\r', (byte) 0x80, 0x7F, 0x00};
+        byte[] fakeHeader = bytes("line\n#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.000 failure=- bytes=2\nxy\n");
+        byte[] noTrailingNewline = bytes("no newline at the end");
+        store(storage, probe, T0, 0, first, bytes("warning\n"));
+        store(storage, probe, T0 + 60, 0, binary, new byte[0]);
+        store(storage, probe, T0 + 120, 2, fakeHeader, new byte[0]);
+        store(storage, probe, T0 + 180, 0, noTrailingNewline, new byte[0]);
+        store(storage, probe, T0 + 240, 0, new byte[0], new byte[0]);
+        Path file = root.resolve("exp/m01/p.stdout");
+
+        OutputFile.Index index = OutputFile.index(file);
+
+        String h1 = "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=6\n";
+        String h2 = "#ddc1 iteration=1081948450 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=9\n";
+        String h3 = "#ddc1 iteration=1081948510 outcome=FAILED exit=2 elapsed=0.250 failure=EXIT_CODE_NOT_ACCEPTED bytes="
+                + fakeHeader.length + "\n";
+        String h4 = "#ddc1 iteration=1081948570 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=21\n";
+        String h5 = "#ddc1 iteration=1081948630 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=0\n";
+        long o1 = h1.length();
+        long o2 = o1 + first.length + 1 + h2.length();
+        long o3 = o2 + binary.length + 1 + h3.length();
+        long o4 = o3 + fakeHeader.length + 1 + h4.length();
+        long o5 = o4 + noTrailingNewline.length + 1 + h5.length();
+        long total = o5 + 1;
+        assertThat(index.problem()).isEmpty();
+        assertThat(index.fileLength()).isEqualTo(total).isEqualTo(Files.size(file));
+        assertThat(index.validLength()).isEqualTo(total);
+        assertThat(index.records()).extracting(OutputFile.Record::iterationId, OutputFile.Record::offset,
+                OutputFile.Record::length).containsExactly(
+                        tuple(T0, o1, 6L),
+                        tuple(T0 + 60, o2, 9L),
+                        tuple(T0 + 120, o3, (long) fakeHeader.length),
+                        tuple(T0 + 180, o4, 21L),
+                        tuple(T0 + 240, o5, 0L));
+        assertThat(index.records().get(2)).isEqualTo(new OutputFile.Record(T0 + 120, Outcome.FAILED,
+                OptionalInt.of(2), Duration.ofMillis(250), Optional.of(Failure.Kind.EXIT_CODE_NOT_ACCEPTED), o3,
+                fakeHeader.length));
+        List<OutputFile.Record> records = index.records();
+        assertThat(OutputFile.readOutput(file, records.get(0))).isEqualTo(first);
+        assertThat(OutputFile.readOutput(file, records.get(1))).isEqualTo(binary);
+        assertThat(OutputFile.readOutput(file, records.get(2))).isEqualTo(fakeHeader);
+        assertThat(OutputFile.readOutput(file, records.get(3))).isEqualTo(noTrailingNewline);
+        assertThat(OutputFile.readOutput(file, records.get(4))).isEmpty();
+        byte[] whole = Files.readAllBytes(file);
+        assertThat(new String(whole, 0, h1.length(), StandardCharsets.US_ASCII)).isEqualTo(h1);
+    }
+
+    @Test
+    void theStderrFileGetsOneRecordPerExecutionToo() throws Exception {
+        Probe probe = Probe.builder("p").command("x").build();
+        Storage storage = storage(probe);
+        store(storage, probe, T0, 0, bytes("out"), bytes("err\n"));
+        store(storage, probe, T0 + 1, 0, bytes("out"), new byte[0]);
+        Path file = root.resolve("exp/m01/p.stderr");
+
+        OutputFile.Index index = OutputFile.index(file);
+
+        assertThat(index.problem()).isEmpty();
+        assertThat(index.records()).extracting(OutputFile.Record::iterationId, OutputFile.Record::length)
+                .containsExactly(tuple(T0, 4L),
+                        tuple(T0 + 1, 0L));
+        assertThat(OutputFile.readOutput(file, index.records().get(0))).isEqualTo(bytes("err\n"));
+    }
+
+    @Test
+    void anOutputLargerThanTheCaptureLimitIsStoredWhole() throws Exception {
+        Probe probe = Probe.builder("p").command("x").captureLimit(16).build();
+        Storage storage = storage(probe);
+        byte[] big = new byte[200_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31 + i / 256);
+        }
+        store(storage, probe, T0, 0, big, new byte[0]);
+        store(storage, probe, T0 + 1, 0, bytes("small"), new byte[0]);
+        Path file = root.resolve("exp/m01/p.stdout");
+
+        OutputFile.Index index = OutputFile.index(file);
+
+        assertThat(index.problem()).isEmpty();
+        assertThat(index.records()).extracting(OutputFile.Record::length).containsExactly(200_000L, 5L);
+        assertThat(OutputFile.readOutput(file, index.records().get(0))).isEqualTo(big);
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        OutputFile.copyOutput(file, index.records().get(1), copy);
+        assertThat(copy.toByteArray()).isEqualTo(bytes("small"));
+    }
+
+    @Test
+    void anEmptyFileHasNoRecordsAndNoProblem() throws Exception {
+        Path file = write(new byte[0]);
+
+        assertThat(OutputFile.index(file)).isEqualTo(new OutputFile.Index(List.of(), 0, 0, Optional.empty()));
+    }
+
+    @Test
+    void aMissingFileCannotBeIndexed() {
+        Path missing = root.resolve("missing.stdout");
+
+        assertThatThrownBy(() -> OutputFile.index(missing)).isInstanceOf(NoSuchFileException.class)
+                .hasMessage(missing.toString());
+    }
+
+    // ---- damaged input -------------------------------------------------------------------------
+
+    private Path write(byte[] content) throws IOException {
+        Path file = root.resolve("damaged.stdout");
+        Files.write(file, content);
+        return file;
+    }
+
+    private Path goodFileFollowedBy(byte[] tail) throws IOException {
+        byte[] good = bytes(GOOD);
+        byte[] all = new byte[good.length + tail.length];
+        System.arraycopy(good, 0, all, 0, good.length);
+        System.arraycopy(tail, 0, all, good.length, tail.length);
+        return write(all);
+    }
+
+    private static List<OutputFile.Record> goodRecords() {
+        long first = FIRST_HEADER.length();
+        long second = first + 4 + SECOND_HEADER.length();
+        return List.of(
+                new OutputFile.Record(100, Outcome.SUCCEEDED, OptionalInt.of(0), Duration.ofMillis(1500),
+                        Optional.empty(), first, 3),
+                new OutputFile.Record(101, Outcome.FAILED, OptionalInt.empty(), Duration.ofMillis(500),
+                        Optional.of(Failure.Kind.TIMED_OUT), second, 0));
+    }
+
+    private static void assertDamaged(OutputFile.Index index, long after, String problem) {
+        assertThat(index.records()).isEqualTo(goodRecords());
+        assertThat(index.validLength()).isEqualTo(GOOD_LENGTH);
+        assertThat(index.fileLength()).isEqualTo(GOOD_LENGTH + after);
+        assertThat(index.problem()).hasValue(problem);
+    }
+
+    @Test
+    void theHandWrittenGoodFileIsIndexedWithoutProblem() throws Exception {
+        OutputFile.Index index = OutputFile.index(write(bytes(GOOD)));
+
+        assertThat(index).isEqualTo(new OutputFile.Index(goodRecords(), GOOD_LENGTH, GOOD_LENGTH, Optional.empty()));
+    }
+
+    @Test
+    void aFileCutInsideAHeaderKeepsTheRecordsBeforeIt() throws Exception {
+        Path file = goodFileFollowedBy(bytes("#ddc1 iteration=102 outco"));
+
+        assertDamaged(OutputFile.index(file), 25,
+                "incomplete header at byte " + GOOD_LENGTH + " (25 bytes after the last complete record)");
+    }
+
+    @Test
+    void aFileCutInsideAnOutputKeepsTheRecordsBeforeIt() throws Exception {
+        String header = "#ddc1 iteration=102 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=10\n";
+        Path file = goodFileFollowedBy(bytes(header + "0123"));
+
+        assertDamaged(OutputFile.index(file), header.length() + 4,
+                "output cut short: 10 bytes announced, 4 present at byte " + GOOD_LENGTH + " ("
+                        + (header.length() + 4) + " bytes after the last complete record)");
+    }
+
+    @Test
+    void aFileCutRightAfterAHeaderKeepsTheRecordsBeforeIt() throws Exception {
+        String header = "#ddc1 iteration=102 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=10\n";
+        Path file = goodFileFollowedBy(bytes(header));
+
+        assertDamaged(OutputFile.index(file), header.length(),
+                "output cut short: 10 bytes announced, 0 present at byte " + GOOD_LENGTH + " ("
+                        + header.length() + " bytes after the last complete record)");
+    }
+
+    @Test
+    void aLastOutputWithoutItsNewlineIsNotACompleteRecord() throws Exception {
+        String header = "#ddc1 iteration=102 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=4\n";
+        Path file = goodFileFollowedBy(bytes(header + "0123"));
+
+        // the whole output is there, only the record's closing newline is missing
+        assertDamaged(OutputFile.index(file), header.length() + 4,
+                "no newline after the output at byte " + GOOD_LENGTH + " ("
+                        + (header.length() + 4) + " bytes after the last complete record)");
+    }
+
+    @Test
+    void anOutputFollowedByAnotherByteThanTheNewlineIsDamage() throws Exception {
+        String header = "#ddc1 iteration=102 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=3\n";
+        Path file = goodFileFollowedBy(bytes(header + "0123\n"));
+
+        assertDamaged(OutputFile.index(file), header.length() + 5,
+                "no newline after the output at byte " + GOOD_LENGTH + " (" + (header.length() + 5)
+                        + " bytes after the last complete record)");
+    }
+
+    @Test
+    void aGarbageHeaderStopsTheIndexWithoutThrowing() throws Exception {
+        Path file = goodFileFollowedBy(bytes("garbage\n" + FIRST_HEADER + "abc\n"));
+
+        assertDamaged(OutputFile.index(file), 8 + FIRST_HEADER.length() + 4,
+                "not a record header at byte " + GOOD_LENGTH + " (" + (8 + FIRST_HEADER.length() + 4)
+                        + " bytes after the last complete record)");
+    }
+
+    @Test
+    void nulBytesAppendedByACrashAreReported() throws Exception {
+        Path file = goodFileFollowedBy(new byte[4096]);
+
+        assertDamaged(OutputFile.index(file), 4096,
+                "not a record header at byte " + GOOD_LENGTH + " (4096 bytes after the last complete record)");
+    }
+
+    @Test
+    void aFileOfNulBytesOnlyHasNoRecords() throws Exception {
+        OutputFile.Index shorterThanAHeader = OutputFile.index(write(new byte[100]));
+        OutputFile.Index longerThanAHeader = OutputFile.index(write(new byte[1000]));
+
+        assertThat(shorterThanAHeader).isEqualTo(new OutputFile.Index(List.of(), 0, 100,
+                Optional.of("incomplete header at byte 0 (100 bytes after the last complete record)")));
+        assertThat(longerThanAHeader).isEqualTo(new OutputFile.Index(List.of(), 0, 1000,
+                Optional.of("not a record header at byte 0 (1000 bytes after the last complete record)")));
+    }
+
+    @Test
+    void aHeaderLineLongerThanAnyRealHeaderIsReported() throws Exception {
+        Path file = goodFileFollowedBy(bytes("#ddc1 " + "x".repeat(2000) + "\n"));
+
+        assertDamaged(OutputFile.index(file), 2007,
+                "not a record header at byte " + GOOD_LENGTH + " (2007 bytes after the last complete record)");
+    }
+
+    static Stream<Arguments> badHeaders() {
+        return Stream.of(
+                Arguments.of("#ddc2 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=0",
+                        "not a record header"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=-  bytes=0",
+                        "not a record header"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 bytes=0",
+                        "not a record header"),
+                Arguments.of("#ddc1 iteration=1 outcome=WORKED exit=0 elapsed=0.001 failure=- bytes=0",
+                        "unknown outcome in header"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED code=0 elapsed=0.001 failure=- bytes=0",
+                        "header field 'exit' missing"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed failure=- bytes=0",
+                        "header field 'elapsed' missing"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed= failure=- bytes=0",
+                        "bad elapsed in header"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=1.5 failure=- bytes=0",
+                        "bad elapsed in header"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=.500 failure=- bytes=0",
+                        "bad elapsed in header"),
+                Arguments.of("#ddc1 iteration=1 outcome=FAILED exit=- elapsed=0.001 failure=BROKEN bytes=0",
+                        "unknown failure kind in header"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=-1",
+                        "negative number in header"),
+                Arguments.of("#ddc1 iteration=-1 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=0",
+                        "negative number in header"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=x1",
+                        "bad number in header field 'bytes': 'x1'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badHeaders")
+    void aDamagedHeaderFieldIsReportedWithWhatIsWrong(String header, String what) throws Exception {
+        Path file = goodFileFollowedBy(bytes(header + "\n\n"));
+
+        assertDamaged(OutputFile.index(file), header.length() + 2,
+                what + " at byte " + GOOD_LENGTH + " (" + (header.length() + 2) + " bytes after the last complete record)");
+    }
+
+    @Test
+    void aHugeAnnouncedLengthIsReportedNotThrown() throws Exception {
+        String header = "#ddc1 iteration=102 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes="
+                + Long.MAX_VALUE + "\n";
+        Path file = goodFileFollowedBy(bytes(header));
+
+        assertDamaged(OutputFile.index(file), header.length(),
+                "output cut short: " + Long.MAX_VALUE + " bytes announced, 0 present at byte " + GOOD_LENGTH + " ("
+                        + header.length() + " bytes after the last complete record)");
+    }
+
+    @Test
+    void readingARecordBeyondTheEndOfTheFileFailsWithTheOffset() throws Exception {
+        Path file = write(bytes(GOOD));
+        OutputFile.Record beyond = new OutputFile.Record(7, Outcome.SUCCEEDED, OptionalInt.of(0), Duration.ZERO,
+                Optional.empty(), GOOD_LENGTH - 2, 10);
+
+        assertThatThrownBy(() -> OutputFile.readOutput(file, beyond)).isInstanceOf(IOException.class)
+                .hasMessage(file + ": the record at byte " + (GOOD_LENGTH - 2) + " is cut short");
+    }
+}
