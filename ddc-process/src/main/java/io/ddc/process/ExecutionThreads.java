@@ -27,7 +27,12 @@ final class ExecutionThreads implements ThreadFactory {
 
     @Override
     public synchronized Thread newThread(Runnable task) {
-        Thread thread = new Thread(task, nextName());
+        String name = nextName();
+        // commons-exec puts its own name in front of ours before starting the thread: take ours back
+        Thread thread = new Thread(() -> {
+            Thread.currentThread().setName(name);
+            task.run();
+        }, name);
         thread.setDaemon(true);
         started.add(thread);
         return thread;
@@ -40,10 +45,15 @@ final class ExecutionThreads implements ThreadFactory {
         }
     }
 
+    /** Forgets a thread known to outlive the execution: a pump held open by an orphaned grandchild. */
+    synchronized void abandon(Thread thread) {
+        started.remove(thread);
+    }
+
     /**
      * Waits until every thread of the execution has ended, at most {@code limit} in all.
      *
-     * @return the threads still alive (a pump held open by an orphaned grandchild)
+     * @return the threads still alive
      */
     List<Thread> join(Duration limit) throws InterruptedException {
         List<Thread> threads;

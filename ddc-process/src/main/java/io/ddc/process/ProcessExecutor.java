@@ -6,14 +6,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecuteResultHandler;
+import org.apache.commons.exec.DaemonExecutor;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.Executor;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -88,15 +90,20 @@ public final class ProcessExecutor {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("command is empty");
         }
-        CommandLine line = new CommandLine(command.get(0));
-        for (String argument : command.subList(1, command.size())) {
-            line.addArgument(argument, false);
+        for (String part : command) {
+            Objects.requireNonNull(part, "command contains null");
         }
+        if (Thread.interrupted()) {
+            // a pending interrupt would only be seen once the process is being launched: start nothing
+            throw new InterruptedException("interrupted before " + command.get(0) + " was started");
+        }
+        CommandLine line = new VerbatimCommandLine(command);
         ExecutionThreads threads = new ExecutionThreads(threadName);
         TreeWatchdog watchdog = new TreeWatchdog(timeout, threads);
-        PumpStreamHandler pumps = new NamedPumpStreamHandler(stdout, stderr, threads);
+        PumpStreamHandler pumps = new NamedPumpStreamHandler(stdout, stderr, threads, drainTimeout);
         pumps.setStopTimeout(drainTimeout);
-        DefaultExecutor.Builder<?> executorBuilder = DefaultExecutor.builder()
+        // DefaultExecutor would make its thread a non-daemon one
+        DefaultExecutor.Builder<?> executorBuilder = DaemonExecutor.builder()
                 .setExecuteStreamHandler(pumps)
                 .setThreadFactory(threads);
         if (workingDirectory != null) {
@@ -105,10 +112,10 @@ public final class ProcessExecutor {
         DefaultExecutor executor = executorBuilder.get();
         executor.setExitValues(null);
         executor.setProcessDestroyer(watchdog);
-        DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
+        CompletionLatch handler = new CompletionLatch();
         try {
             executor.execute(line, mergedEnvironment(environment), handler);
-            handler.waitFor();
+            handler.await();
         } catch (InterruptedException e) {
             watchdog.killNow();
             watchdog.finish();
@@ -121,17 +128,17 @@ public final class ProcessExecutor {
         watchdog.finish();
         List<Thread> left = threads.join(THREAD_JOIN_LIMIT);
         if (!left.isEmpty()) {
-            LOG.debug("{}: {} thread(s) still pumping output of an orphaned process", command.get(0), left.size());
+            LOG.debug("{}: {} thread(s) of the execution still running", command.get(0), left.size());
         }
         Process process = watchdog.process();
         if (process == null) {
-            ExecuteException failure = handler.getException();
+            ExecuteException failure = handler.failure();
             return RunResult.couldNotStart(describe(command.get(0), failure));
         }
         if (watchdog.fired()) {
             return RunResult.timedOut(timeout);
         }
-        ExecuteException failure = handler.getException();
+        ExecuteException failure = handler.failure();
         if (failure != null) {
             // the process ran; the failure is commons-exec giving up on a pump held open by an orphan
             LOG.debug("{}: {}", command.get(0), failure.getMessage());
@@ -224,13 +231,23 @@ public final class ProcessExecutor {
         }
     }
 
-    /** A stream handler whose pump threads carry the executor's thread names. */
+    /**
+     * A stream handler whose pump threads carry the executor's thread names, and which gives all its
+     * pumps together the drain timeout plus commons-exec's 2 s; commons-exec gives that to each pump in
+     * turn, twice as long when a grandchild holds both stdout and stderr.
+     */
     private static final class NamedPumpStreamHandler extends PumpStreamHandler {
-        private final ExecutionThreads threads;
+        private static final Duration COMMONS_EXEC_ADDITION = Duration.ofSeconds(2);
 
-        NamedPumpStreamHandler(OutputStream stdout, OutputStream stderr, ExecutionThreads threads) {
+        private final ExecutionThreads threads;
+        private final Duration drainTimeout;
+        private final List<Thread> pumps = new ArrayList<>();
+
+        NamedPumpStreamHandler(OutputStream stdout, OutputStream stderr, ExecutionThreads threads,
+                Duration drainTimeout) {
             super(stdout, stderr);
             this.threads = threads;
+            this.drainTimeout = drainTimeout;
         }
 
         @Override
@@ -238,7 +255,38 @@ public final class ProcessExecutor {
             Thread pump = super.createPump(is, os, closeWhenExhausted);
             pump.setName(threads.nextName() + "-pump");
             threads.adopt(pump);
+            pumps.add(pump);
             return pump;
+        }
+
+        @Override
+        public void stop() throws IOException {
+            long deadline = System.nanoTime() + drainTimeout.plus(COMMONS_EXEC_ADDITION).toNanos();
+            List<Thread> stuck = new ArrayList<>();
+            for (Thread pump : pumps) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    try {
+                        pump.join(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (pump.isAlive()) {
+                    stuck.add(pump);
+                }
+            }
+            if (stuck.isEmpty()) {
+                super.stop();
+                return;
+            }
+            // they read until the orphan closes the pipe: the execution does not wait for them again
+            stuck.forEach(threads::abandon);
+            LOG.debug("{} pump(s) left reading output held open by an orphaned process", stuck.size());
+            getErr().flush();
+            getOut().flush();
+            throw new ExecuteException("output still open " + drainTimeout.plus(COMMONS_EXEC_ADDITION)
+                    + " after the process ended", Executor.INVALID_EXITVALUE);
         }
     }
 }

@@ -1,26 +1,24 @@
 package io.ddc.process;
 
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.stream.Collectors;
 
 /**
- * Kills a process and everything it started. The descendants are taken first: once the root is
- * dead its children are re-parented and can no longer be found from it.
+ * Kills a process and everything it started, parents before children: a parent killed after its
+ * child would see the child die and go on to its next step. The children of each process are taken
+ * just before it dies: once it is dead they are re-parented and can no longer be found from it.
  */
 final class ProcessTree {
-    private static final int ROUNDS = 5;
-
     private ProcessTree() {}
 
     static void kill(ProcessHandle root) {
-        // a descendant may fork while we kill: repeat until a snapshot comes back empty
-        for (int round = 0; round < ROUNDS; round++) {
-            List<ProcessHandle> descendants = root.descendants().collect(Collectors.toList());
-            if (descendants.isEmpty()) {
-                break;
-            }
-            descendants.forEach(ProcessHandle::destroyForcibly);
+        Deque<ProcessHandle> next = new ArrayDeque<>();
+        next.add(root);
+        while (!next.isEmpty()) {
+            ProcessHandle process = next.poll();
+            next.addAll(process.children().collect(Collectors.toList()));
+            process.destroyForcibly();
         }
-        root.destroyForcibly();
     }
 }

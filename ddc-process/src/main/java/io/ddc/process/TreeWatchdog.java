@@ -16,6 +16,7 @@ final class TreeWatchdog implements ProcessDestroyer {
     private @Nullable Process process;
     private boolean fired;
     private boolean finished;
+    private boolean killRequested;
 
     TreeWatchdog(Duration timeout, ThreadFactory threads) {
         this.timer = Watchdog.builder().setTimeout(timeout).setThreadFactory(threads).get();
@@ -25,7 +26,12 @@ final class TreeWatchdog implements ProcessDestroyer {
     @Override
     public synchronized boolean add(Process started) {
         this.process = started;
-        timer.start();
+        if (killRequested) {
+            // the caller gave up while the process was being launched
+            ProcessTree.kill(started.toHandle());
+        } else if (!finished) {
+            timer.start();
+        }
         return true;
     }
 
@@ -47,8 +53,12 @@ final class TreeWatchdog implements ProcessDestroyer {
         }
     }
 
-    /** Kills the tree now, as a timeout would, but without reporting a timeout. */
+    /**
+     * Kills the tree now, as a timeout would, but without reporting a timeout; a process still being
+     * launched is killed as soon as it is known.
+     */
     synchronized void killNow() {
+        killRequested = true;
         Process running = process;
         if (running != null) {
             ProcessTree.kill(running.toHandle());
