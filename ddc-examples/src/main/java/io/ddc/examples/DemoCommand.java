@@ -1,0 +1,152 @@
+package io.ddc.examples;
+
+import io.ddc.Completion;
+import io.ddc.DdcException;
+import io.ddc.ExperimentRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ddc demo}: runs {@link DemoExperiment} and maps how it ended to the launcher's exit codes.
+ * Every option is checked before anything is opened, started or written.
+ */
+@Command(name = "demo", sortOptions = false,
+        description = {"Runs the bundled demo: " + DemoExperiment.DESCRIPTION + ".",
+            "Prints one line per iteration, then the trace lines and where the files are.",
+            "Exit code 1 is expected: some (target, probe) pairs never succeed, on purpose."})
+final class DemoCommand implements Callable<Integer> {
+    /** How long a Ctrl-C waits for the running iteration, its trace lines and the report. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Spec
+    private @Nullable CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "storage root, created if missing (default: ${DEFAULT-VALUE})")
+    private Path storageRoot = Path.of("ddc-data");
+
+    @Option(names = "--iterations", paramLabel = "N", description = "how many iterations to run (default: ${DEFAULT-VALUE})")
+    private int iterations = DemoExperiment.DEFAULT_ITERATIONS;
+
+    @Option(names = "--experiment", paramLabel = "NAME",
+            description = "folder name under the storage root (default: ${DEFAULT-VALUE})")
+    private String experimentName = DemoExperiment.NAME;
+
+    DemoCommand(PrintStream out, PrintStream err) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+    }
+
+    @Override
+    public Integer call() {
+        if (iterations < 1) {
+            throw usageError("--iterations must be 1 or more, got " + iterations);
+        }
+        if (Files.exists(storageRoot) && !Files.isDirectory(storageRoot)) {
+            throw usageError("--out must be a folder, got the file " + storageRoot);
+        }
+        DemoExperiment demo;
+        try {
+            demo = DemoExperiment.open(storageRoot, experimentName, iterations, out);
+        } catch (IllegalArgumentException e) {
+            // the only value open() gets from the user that it can refuse is the name
+            throw usageError("Invalid value for option '--experiment': " + e.getMessage());
+        } catch (IOException e) {
+            err.println("ddc demo: " + e.getMessage());
+            return ExitCodes.CONFIGURATION;
+        }
+        try (demo) {
+            ExperimentRun run;
+            try {
+                run = demo.experiment().start();
+            } catch (DdcException e) {
+                // the storage folder was refused: nothing ran
+                err.println("ddc demo: " + e.getMessage());
+                return ExitCodes.CONFIGURATION;
+            }
+            demo.printIntroduction();
+            return runToTheEnd(demo, run);
+        }
+    }
+
+    /**
+     * Waits for the run and prints its report. A Ctrl-C (the shutdown hook) or an interrupt of this
+     * thread stops the run gracefully: the running iteration still writes its trace lines, and the
+     * report is printed before the JVM exits.
+     */
+    private int runToTheEnd(DemoExperiment demo, ExperimentRun run) {
+        AtomicBoolean signalled = new AtomicBoolean();
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            signalled.set(true);
+            run.stop();
+            try {
+                reported.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-shutdown-hook");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
+        try {
+            Completion completion = null;
+            while (completion == null) {
+                try {
+                    completion = run.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    run.stop();
+                } catch (DdcException e) {
+                    err.println("ddc demo: " + e.getMessage());
+                    return ExitCodes.SOME_PAIRS_NEVER_SUCCEEDED;
+                }
+            }
+            try {
+                // the report reads files: print it before the interrupt is restored, or the reads would fail
+                demo.printReport(completion);
+            } catch (IOException e) {
+                err.println("ddc demo: the run ended, but its files cannot be read back: " + e.getMessage());
+            }
+            if (interrupted || signalled.get()) {
+                out.println("stopped: the last iteration's trace lines are written; exit code " + ExitCodes.INTERRUPTED);
+                return ExitCodes.INTERRUPTED;
+            }
+            if (!completion.allSucceeded()) {
+                out.println("exit code " + ExitCodes.SOME_PAIRS_NEVER_SUCCEEDED + ": some pairs never succeeded,"
+                        + " as the demo intends");
+                return ExitCodes.SOME_PAIRS_NEVER_SUCCEEDED;
+            }
+            return ExitCodes.DONE;
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook is running and returns once reported
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ParameterException usageError(String message) {
+        return new ParameterException(Objects.requireNonNull(spec, "spec").commandLine(), message);
+    }
+}

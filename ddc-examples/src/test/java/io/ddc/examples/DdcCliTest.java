@@ -1,0 +1,201 @@
+package io.ddc.examples;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's options, messages and exit codes; the runs of the demo are in {@link DemoCommandTest}. */
+final class DdcCliTest {
+    @TempDir
+    Path temp;
+
+    /** What one call of {@link DdcCli#run} printed and returned. */
+    record Run(int exitCode, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = DdcCli.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        return new Run(exitCode, out.toString(UTF_8), err.toString(UTF_8));
+    }
+
+    @Test
+    void help_listsTheCommandsAndExitCodes() {
+        Run run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.outLines()).startsWith("Usage: ddc [-hV] [COMMAND]")
+                .contains("  list  Lists the bundled experiments, one per line.",
+                        "  help  Display help information about the specified command.")
+                .anyMatch(line -> line.startsWith("  demo  Runs the bundled demo: "));
+        assertThat(run.out()).contains("Exit codes: 0 done, 1 some (target, probe) pairs never succeeded, 2 bad usage");
+    }
+
+    @Test
+    void help_ofDemo_showsItsOptionsAndDefaults() {
+        Run run = run("demo", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.outLines()).startsWith("Usage: ddc demo [-hV] [--experiment=NAME] [--iterations=N] [--out=DIR]")
+                .contains("      --out=DIR           storage root, created if missing (default: ddc-data)",
+                        "      --iterations=N      how many iterations to run (default: 3)",
+                        "      --experiment=NAME   folder name under the storage root (default: demo)");
+    }
+
+    @Test
+    void version_outsideAJar_isTheDevelopmentBuild() {
+        Run run = run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.outLines()).containsExactly("ddc (development build)");
+    }
+
+    @Test
+    void list_printsOneLinePerBundledExperiment() {
+        Run run = run("list");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.outLines()).containsExactly("demo  4 harmless local probes on 3 loopback targets, every 2 s;"
+                + " one target is unavailable and one probe fails on purpose");
+    }
+
+    @Test
+    void noCommand_isAUsageError() {
+        Run run = run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Missing command: use one of list, demo, help",
+                "Try 'ddc --help' for more information.");
+    }
+
+    @Test
+    void iterations_zero_isRefusedBeforeAnythingIsWritten() {
+        Path root = temp.resolve("root");
+
+        Run run = run("demo", "--out", root.toString(), "--iterations", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("--iterations must be 1 or more, got 0",
+                "Try 'ddc demo --help' for more information.");
+        assertThat(root).doesNotExist();
+    }
+
+    @Test
+    void iterations_negative_namesTheValue() {
+        Run run = run("demo", "--out", temp.resolve("root").toString(), "--iterations", "-4");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).first().isEqualTo("--iterations must be 1 or more, got -4");
+    }
+
+    @Test
+    void iterations_notANumber_isPicocliConversionError() {
+        Run run = run("demo", "--iterations", "x");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Invalid value for option '--iterations': 'x' is not an int",
+                "Try 'ddc demo --help' for more information.");
+    }
+
+    @Test
+    void out_anExistingFile_isRefused() throws IOException {
+        Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
+
+        Run run = run("demo", "--out", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("--out must be a folder, got the file " + file,
+                "Try 'ddc demo --help' for more information.");
+        assertThat(file).hasContent("x");
+    }
+
+    @Test
+    void unknownOption_onTheLauncher() {
+        Run run = run("--nope");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Unknown option: '--nope'", "Try 'ddc --help' for more information.");
+    }
+
+    @Test
+    void unknownOption_onDemo() {
+        Run run = run("demo", "--nope");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Unknown option: '--nope'",
+                "Try 'ddc demo --help' for more information.");
+    }
+
+    @Test
+    void mistypedOption_suggestsTheRightOne() {
+        Run run = run("demo", "--iteration", "3");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("Unknown options: '--iteration', '3'",
+                "Possible solutions: --iterations", "Try 'ddc demo --help' for more information.");
+    }
+
+    @Test
+    void unknownCommand_isAUsageError() {
+        Run run = run("frob");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).first().isEqualTo("Unmatched argument at index 0: 'frob'");
+    }
+
+    @Test
+    void experimentName_thatWouldLeaveTheStorageRoot_isRefusedBeforeAnythingIsWritten() {
+        Path root = temp.resolve("root");
+
+        Run run = run("demo", "--out", root.toString(), "--experiment", "../x");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Invalid value for option '--experiment': experiment name '../x'"
+                        + " contains '/' (U+002F): use only the characters A-Z a-z 0-9 . _ -",
+                "Try 'ddc demo --help' for more information.");
+        assertThat(root).doesNotExist();
+        assertThat(temp.resolve("x")).doesNotExist();
+        assertThat(DemoCommandTest.demoThreads()).isEmpty();
+    }
+
+    @Test
+    void experimentFolder_thatIsAFile_isAConfigurationError() throws IOException {
+        Path root = Files.createDirectory(temp.resolve("root"));
+        Files.writeString(root.resolve("demo"), "x");
+
+        Run run = run("demo", "--out", root.toString(), "--iterations", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("ddc demo: cannot use the experiment folder " + root.resolve("demo") + ": ");
+        assertThat(DemoCommandTest.demoThreads()).isEmpty();
+    }
+}

@@ -1,0 +1,150 @@
+package io.ddc.examples;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddc.TraceLine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ddc demo} end to end: real processes, a real TCP port, real files. */
+final class DemoCommandTest {
+    private static final Pattern TRACE_LINE =
+            Pattern.compile("^\\d+\\|\\d+\\|\\d+\\|\\d+\\|\\d+\\.\\d\\|\\d+\\.\\d\\|.*\\|$");
+    private static final Pattern ITERATION_LINE = Pattern.compile(
+            "^iteration (\\d+) of (\\d+) \\(id (\\d+)\\): 6 succeeded, 2 failed, 4 unavailable in \\d+\\.\\d s$");
+    private static final List<String> PROBES = List.of("os", "load", "hello", "broken");
+
+    @TempDir
+    Path temp;
+
+    /** @return the names of the live threads that the engine or the demo started */
+    static List<String> demoThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("ddc-") || name.equals(LoopbackListener.THREAD_NAME))
+                .sorted()
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void demo_twoIterations_printsSummariesAndExactTraceLines_andExitsWith1() throws IOException {
+        DdcCliTest.Run run = DdcCliTest.run("demo", "--out", temp.toString(), "--iterations", "2");
+
+        assertThat(run.err()).isEmpty();
+        // 127.0.0.3 is unavailable and 'broken' always fails: some pairs never succeed
+        assertThat(run.exitCode()).isEqualTo(1);
+        List<String> lines = run.outLines();
+        List<Long> ids = new ArrayList<>();
+        for (String line : lines) {
+            Matcher iteration = ITERATION_LINE.matcher(line);
+            if (iteration.matches()) {
+                assertThat(iteration.group(1)).isEqualTo(Integer.toString(ids.size() + 1));
+                assertThat(iteration.group(2)).isEqualTo("2");
+                ids.add(Long.parseLong(iteration.group(3)));
+            }
+        }
+        assertThat(ids).hasSize(2);
+        assertThat(ids.get(1)).isGreaterThan(ids.get(0));
+        assertThat(lines).contains("  failed: probe broken (exit code 2 is not accepted (accepted: 0)) on 127.0.0.1, 127.0.0.2",
+                "exit code 1: some pairs never succeeded, as the demo intends");
+        assertThat(lines).anyMatch(line -> line.matches("demo ended after 2 iteration\\(s\\) \\(MAX_ITERATIONS\\) in"
+                + " \\d+\\.\\d s: 6 of 12 \\(target, probe\\) pairs never succeeded"));
+        assertThat(lines).anyMatch(line -> line.matches(
+                "  unavailable: 127\\.0\\.0\\.3 \\(TCP port \\d+ refused the connection\\)"));
+        assertThat(lines.stream().filter(line -> line.startsWith("  post-collector print-load: ")))
+                .hasSize(4)
+                .allMatch(line -> line.matches("  post-collector print-load: 127\\.0\\.0\\.[12] load averages"
+                        + " \\d+\\.\\d\\d \\d+\\.\\d\\d \\d+\\.\\d\\d \\(1, 5, 15 min\\), iteration \\d+"));
+
+        Path folder = temp.resolve("demo");
+        assertThat(lines.stream().filter(line -> TRACE_LINE.matcher(line).matches())).hasSize(8);
+        for (String probe : PROBES) {
+            List<String> printed = traceLinesPrintedUnder(lines, probe + ".trace:");
+            assertThat(printed).as(probe).hasSize(2).allMatch(line -> TRACE_LINE.matcher(line).matches());
+            assertThat(Files.readAllLines(folder.resolve(probe + ".trace"), UTF_8)).as(probe).isEqualTo(printed);
+            for (int i = 0; i < 2; i++) {
+                String line = printed.get(i);
+                assertThat(line).as(probe).startsWith(ids.get(i) + "|");
+                assertThat(TraceLine.parse(line).unavailable()).as(probe).containsExactly("127.0.0.3");
+                if (probe.equals("broken")) {
+                    assertThat(line).matches("\\d+\\|0\\|2\\|1\\|0\\.0\\|\\d+\\.\\d\\| \\|127\\.0\\.0\\.1,127\\.0\\.0\\.2,\\|"
+                            + "127\\.0\\.0\\.3,\\|");
+                } else {
+                    assertThat(line).matches("\\d+\\|2\\|0\\|1\\|66\\.7\\|\\d+\\.\\d\\|127\\.0\\.0\\.1,127\\.0\\.0\\.2,\\| \\|"
+                            + "127\\.0\\.0\\.3,\\|");
+                }
+            }
+        }
+
+        Path osStdout = folder.resolve("127.0.0.1").resolve("os.stdout");
+        assertThat(osStdout).isRegularFile();
+        assertThat(Files.readAllLines(osStdout, UTF_8).get(0))
+                .matches("#ddc1 iteration=" + ids.get(0) + " outcome=SUCCEEDED exit=0 elapsed=\\d+\\.\\d{3} failure=-"
+                        + " bytes=\\d+");
+        assertThat(folder.resolve("127.0.0.2").resolve("hello.stdout")).content(UTF_8)
+                .contains("\nhello from 127.0.0.2\n");
+        assertThat(Files.readAllLines(folder.resolve("127.0.0.3").resolve("os.stdout"), UTF_8).get(0))
+                .isEqualTo("#ddc1 iteration=" + ids.get(0) + " outcome=UNAVAILABLE exit=- elapsed=0.000"
+                        + " failure=TARGET_UNAVAILABLE bytes=0");
+        assertThat(lines).contains("  experiment folder: " + folder.toAbsolutePath().normalize(),
+                "  example stdout:    " + osStdout.toAbsolutePath().normalize()
+                        + ", which starts with one header line per execution:");
+
+        assertThat(demoThreads()).isEmpty();
+    }
+
+    @Test
+    void demo_interrupted_stopsAfterTheRunningIteration_andExitsWith130() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicInteger exitCode = new AtomicInteger(-1);
+        Thread cli = new Thread(() -> exitCode.set(DdcCli.run(new String[] {"demo", "--out", temp.toString(),
+            "--experiment", "stopped", "--iterations", "100"}, new PrintStream(out, true, UTF_8),
+                new PrintStream(err, true, UTF_8))), "cli-under-test");
+        cli.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!out.toString(UTF_8).contains("iteration 1 of 100 ") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(out.toString(UTF_8)).contains("iteration 1 of 100 ");
+
+        cli.interrupt();
+        cli.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(cli.isAlive()).isFalse();
+        assertThat(exitCode.get()).isEqualTo(130);
+        assertThat(err.toString(UTF_8)).isEmpty();
+        List<String> lines = out.toString(UTF_8).lines().toList();
+        assertThat(lines).anyMatch(line -> line.matches("demo ended after \\d+ iteration\\(s\\) \\(STOPPED\\) in .*"))
+                .contains("stopped: the last iteration's trace lines are written; exit code 130");
+        List<String> written = Files.readAllLines(temp.resolve("stopped").resolve("os.trace"), UTF_8);
+        assertThat(written).isNotEmpty().allMatch(line -> TRACE_LINE.matcher(line).matches());
+        assertThat(traceLinesPrintedUnder(lines, "os.trace:")).isEqualTo(written);
+        assertThat(demoThreads()).isEmpty();
+    }
+
+    /** The trace lines printed after {@code header}, up to the next line that is not one. */
+    private static List<String> traceLinesPrintedUnder(List<String> lines, String header) {
+        int start = lines.indexOf(header);
+        assertThat(start).as(header).isNotNegative();
+        List<String> traceLines = new ArrayList<>();
+        for (int i = start + 1; i < lines.size() && TRACE_LINE.matcher(lines.get(i)).matches(); i++) {
+            traceLines.add(lines.get(i));
+        }
+        return traceLines;
+    }
+}
