@@ -11,11 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A run that goes on too long, or whose caller gives up, leaves no process behind and returns in time. */
 final class ProcessExecutorTimeoutTest {
@@ -30,17 +28,8 @@ final class ProcessExecutorTimeoutTest {
     private final ProcessExecutor executor = ProcessExecutor.builder().threadName("timeout-test").build();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private Set<Long> before = Set.of();
-
-    @BeforeEach
-    void rememberProcesses() {
-        before = TestProcesses.descendants();
-    }
-
-    @AfterEach
-    void killWhatATestLeft() {
-        TestProcesses.killDescendantsBut(before);
-    }
+    @RegisterExtension
+    final ProcessBaseline processes = new ProcessBaseline();
 
     @Test
     void run_timedOutChildWithGrandchild_killsTreeAndReturnsInTime() throws Exception {
@@ -53,7 +42,7 @@ final class ProcessExecutorTimeoutTest {
         List<Long> pids = TestProcesses.pids(out);
         assertThat(pids).as("child and grandchild PIDs").hasSize(2);
         assertThat(awaitGone(pids, REAP_LIMIT)).as("still alive").isEmpty();
-        assertThat(TestProcesses.descendantsBut(before)).isEmpty();
+        assertThat(TestProcesses.descendantsBut(processes.before())).isEmpty();
     }
 
     @Test
@@ -69,7 +58,7 @@ final class ProcessExecutorTimeoutTest {
             assertThat(result).isEqualTo(RunResult.timedOut(TIMEOUT));
             assertThat(elapsed).isLessThan(TIMEOUT.plus(GRACE));
             assertThat(TestProcesses.pids(out)).as("escaped PID").hasSize(1);
-            assertThat(TestProcesses.descendantsBut(before)).isEmpty();
+            assertThat(TestProcesses.descendantsBut(processes.before())).isEmpty();
         } finally {
             // the pumps still read the pipes the escaped process holds: they end with it
             TestProcesses.kill(TestProcesses.pids(out));
@@ -129,7 +118,7 @@ final class ProcessExecutorTimeoutTest {
             Thread.interrupted();
         }
 
-        assertThat(TestProcesses.awaitNoDescendantsBut(before, Duration.ofMillis(500))).as("started").isEmpty();
+        assertThat(TestProcesses.awaitNoDescendantsBut(processes.before(), Duration.ofMillis(500))).as("started").isEmpty();
         assertThat(TestProcesses.text(out)).isEmpty();
         assertThat(TestProcesses.names(TestProcesses.threadsNamedWith("timeout-test"))).isEmpty();
     }

@@ -4,26 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 final class ProcessTreeTest {
     private static final Duration LIMIT = Duration.ofSeconds(3);
 
-    private Set<Long> before = Set.of();
-
-    @BeforeEach
-    void rememberProcesses() {
-        before = TestProcesses.descendants();
-    }
-
-    @AfterEach
-    void killWhatATestLeft() {
-        TestProcesses.killDescendantsBut(before);
-    }
+    @RegisterExtension
+    final ProcessBaseline processes = new ProcessBaseline();
 
     @Test
     void kill_killsEveryGeneration() throws Exception {
@@ -32,7 +21,7 @@ final class ProcessTreeTest {
 
         ProcessTree.kill(root.toHandle());
 
-        assertThat(TestProcesses.awaitNoDescendantsBut(before, LIMIT)).as("still alive").isEmpty();
+        assertThat(TestProcesses.awaitNoDescendantsBut(processes.before(), LIMIT)).as("still alive").isEmpty();
     }
 
     @Test
@@ -44,16 +33,16 @@ final class ProcessTreeTest {
         ProcessTree.kill(root.toHandle());
         root.waitFor();
 
-        assertThat(TestProcesses.awaitNoDescendantsBut(before, LIMIT)).as("still alive").isEmpty();
+        assertThat(TestProcesses.awaitNoDescendantsBut(processes.before(), LIMIT)).as("still alive").isEmpty();
         assertThat(marker).doesNotExist();
     }
 
     /** Waits until the tree has grown to at least {@code count} processes, root included. */
     private void awaitDescendants(int count) throws InterruptedException {
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (TestProcesses.descendantsBut(before).size() < count && System.nanoTime() < deadline) {
+        while (TestProcesses.descendantsBut(processes.before()).size() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(TestProcesses.descendantsBut(before)).hasSizeGreaterThanOrEqualTo(count);
+        assertThat(TestProcesses.descendantsBut(processes.before())).hasSizeGreaterThanOrEqualTo(count);
     }
 }

@@ -4,26 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class TreeWatchdogTest {
     private static final Duration LIMIT = Duration.ofSeconds(3);
 
     private final ExecutionThreads threads = new ExecutionThreads("watchdog-test");
-    private Set<Long> before = Set.of();
-
-    @BeforeEach
-    void rememberProcesses() {
-        before = TestProcesses.descendants();
-    }
-
-    @AfterEach
-    void killWhatATestLeft() {
-        TestProcesses.killDescendantsBut(before);
-    }
+    @RegisterExtension
+    final ProcessBaseline processes = new ProcessBaseline();
 
     @Test
     void add_afterKillNow_killsTheProcessAsSoonAsItIsKnown() throws Exception {
@@ -60,6 +49,6 @@ final class TreeWatchdogTest {
         process.waitFor();
 
         assertThat(watchdog.fired()).isTrue();
-        assertThat(TestProcesses.awaitNoDescendantsBut(before, LIMIT)).as("still alive").isEmpty();
+        assertThat(TestProcesses.awaitNoDescendantsBut(processes.before(), LIMIT)).as("still alive").isEmpty();
     }
 }
