@@ -4,14 +4,16 @@ import io.ddc.Output;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives one output stream of one execution from the runner. It keeps the first bytes in memory
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * process can no longer touch a record being written.
  */
 final class ExecutionSink extends OutputStream {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionSink.class);
     private static final int INITIAL_CAPACITY = 256;
 
     private final int captureLimit;
@@ -121,18 +124,19 @@ final class ExecutionSink extends OutputStream {
             target.write(head, 0, headLength);
             return;
         }
-        try (FileChannel in = FileChannel.open(java.util.Objects.requireNonNull(spoolFile), StandardOpenOption.READ)) {
+        try (FileChannel in = FileChannel.open(Objects.requireNonNull(spoolFile), StandardOpenOption.READ)) {
             Channels.newInputStream(in).transferTo(target);
         }
     }
 
-    /** Deletes the spool file, if one was made. */
+    /** Deletes the spool file, if one was made; a file that cannot be deleted is logged and left. */
     synchronized void discard() {
         if (spool != null && spoolFile != null) {
             try {
                 Files.deleteIfExists(spoolFile);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete spool file " + spoolFile, e);
+                // the record is already stored; the next start clears the spool folder
+                LOG.warn("cannot delete spool file {}: {}", spoolFile, e.toString());
             }
         }
     }
