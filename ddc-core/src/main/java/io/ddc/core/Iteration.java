@@ -100,10 +100,10 @@ final class Iteration {
             futures.forEach(f -> f.cancel(true));
             throw e;
         }
-        Duration elapsed = nonNegative(Duration.between(started, clock.instant()));
+        Duration elapsed = elapsedSince(started, clock);
         Map<String, TraceLine> lines = traceLines(id, elapsed, visits, outcomes);
         for (Map.Entry<String, TraceLine> line : lines.entrySet()) {
-            TraceFile.append(storage.folder().resolve(line.getKey() + ".trace"), line.getValue());
+            TraceFile.append(storage.traceFile(line.getKey()), line.getValue());
         }
         if (storageFailure != null) {
             throw storageFailure;
@@ -258,7 +258,9 @@ final class Iteration {
         return lines;
     }
 
-    private static Duration nonNegative(Duration duration) {
-        return duration.isNegative() ? Duration.ZERO : duration;
+    /** Time since {@code start} by {@code clock}; zero if the clock stepped back meanwhile. */
+    static Duration elapsedSince(Instant start, Clock clock) {
+        Duration elapsed = Duration.between(start, clock.instant());
+        return elapsed.isNegative() ? Duration.ZERO : elapsed;
     }
 }

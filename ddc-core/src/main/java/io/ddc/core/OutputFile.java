@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The format of the cumulative output files {@code <target>/<probe>.stdout} and {@code .stderr},
@@ -205,7 +206,7 @@ public final class OutputFile {
         return out.toByteArray();
     }
 
-    private static String readLine(InputStream in) throws IOException {
+    private static @Nullable String readLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder(96);
         for (int i = 0; i <= MAX_HEADER_LENGTH; i++) {
             int b = in.read();

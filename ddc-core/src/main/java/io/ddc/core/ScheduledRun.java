@@ -59,10 +59,10 @@ final class ScheduledRun implements ExperimentRun {
         Storage storage = Storage.open(experiment);
         for (Probe probe : experiment.probes()) {
             try {
-                TraceFile.repairTail(storage.traceFile(probe));
+                TraceFile.repairTail(storage.traceFile(probe.name()));
             } catch (IOException e) {
                 storage.close();
-                throw new DdcException("cannot repair trace file " + storage.traceFile(probe) + ": " + e, e);
+                throw new DdcException("cannot repair trace file " + storage.traceFile(probe.name()) + ": " + e, e);
             }
         }
         ScheduledRun run = new ScheduledRun(experiment, storage);
@@ -180,7 +180,7 @@ final class ScheduledRun implements ExperimentRun {
                     break;
                 }
                 Instant started = clock.instant();
-                long id = Math.max(started.getEpochSecond(), lastId == Long.MIN_VALUE ? Long.MIN_VALUE : lastId + 1);
+                long id = Math.max(started.getEpochSecond(), lastId + 1);
                 lastId = id;
                 iteration.run(id, visits);
                 iterations++;
@@ -219,7 +219,7 @@ final class ScheduledRun implements ExperimentRun {
             storage.close();
         }
         Completion done = new Completion(iterations, reason, ledger.neverSucceeded(),
-                nonNegative(Duration.between(t0, clock.instant())));
+                Iteration.elapsedSince(t0, clock));
         LOG.info("experiment '{}' ended: {}", experiment.name(), done);
         return done;
     }
@@ -272,7 +272,4 @@ final class ScheduledRun implements ExperimentRun {
         return limit != null && !now.isBefore(limit);
     }
 
-    private static Duration nonNegative(Duration duration) {
-        return duration.isNegative() ? Duration.ZERO : duration;
-    }
 }

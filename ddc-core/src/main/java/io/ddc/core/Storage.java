@@ -101,8 +101,8 @@ final class Storage implements AutoCloseable {
         return targetFolder;
     }
 
-    Path traceFile(Probe probe) {
-        return inside(probe.name() + ".trace");
+    Path traceFile(String probe) {
+        return inside(probe + ".trace");
     }
 
     /** Returns a sink for one output stream of one execution. */

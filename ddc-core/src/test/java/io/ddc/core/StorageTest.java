@@ -136,7 +136,7 @@ final class StorageTest {
         assertThat(Files.readString(root.resolve("exp/m02/cpu.stdout"))).isEqualTo(empty);
         assertThat(Files.readString(root.resolve("exp/m02/cpu.stderr"))).isEqualTo(
                 "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=5\noops\n\n");
-        assertThat(storage.traceFile(probe)).isEqualTo(root.resolve("exp/cpu.trace"));
+        assertThat(storage.traceFile(probe.name())).isEqualTo(root.resolve("exp/cpu.trace"));
     }
 
     @Test
