@@ -7,6 +7,8 @@ import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RemoteRunner;
 import io.ddc.spi.RunResult;
+import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -68,8 +70,9 @@ import org.slf4j.LoggerFactory;
  * carriage return or line feed is refused ({@link #validate}). On a Windows coordinator the JDK in
  * turn builds the launcher's own command line from this argument list, and leaves alone an argument
  * that is already enclosed in quotes. Sysinternals does not document how PsExec turns its own
- * command line into the remote one; the whole path has not been checked end to end yet (see the
- * README's Status).
+ * command line into the remote one: the tests model it as the elements joined by spaces and split
+ * again by the rules above (a PsExec double runs the result), which has not been checked against a
+ * real PsExec on Windows (see the README's Status).
  *
  * <h2>The password</h2>
  *
@@ -78,17 +81,29 @@ import org.slf4j.LoggerFactory;
  * the coordinator's process listings can see it while PsExec runs: to avoid that, run the
  * coordinator under an account that has the rights on the targets and set no credentials.
  *
- * <h2>Results, and what is not done yet</h2>
+ * <h2>Results</h2>
  *
- * The launcher's exit code is returned as it is, as {@link RunResult#exited}; a launcher that cannot
- * be started gives {@link RunResult#couldNotStart} and a timeout {@link RunResult#timedOut}.
- * Everything PsExec prints reaches the request's sinks unchanged. This runner does <em>not</em> yet
- * tell PsExec's own failures (host not found, access denied, logon failure, service not started)
- * apart from the remote program's exit code, whose numbers overlap (PsExec exits with the program's
- * code on success and, as far as is known, with a Windows error code such as 53 or 5 on its own
- * failures); it does not read PsExec's trailer line ({@code <program> exited on <host> with error
- * code N.}); and it does not strip PsExec's banner and progress lines from the stored output. Those
- * are not done yet (see the README's Status).
+ * PsExec's own output never reaches the probe's stored output, and its own failures are told apart
+ * from the remote program's exit code (the numbers overlap: a program may exit with 5, which is also
+ * Windows' "access denied"):
+ *
+ * <ul>
+ *   <li>standard error: PsExec's progress lines ({@code Connecting to H...} and the like, separated by
+ *       carriage returns on a pipe), its failure message and its closing line
+ *       ({@code CMD exited on H with error code N.}) are taken out; the remote program's own bytes
+ *       pass unchanged. {@link PsExecErrorStream} gives the exact rules.</li>
+ *   <li>standard output: a PsExec banner at the very start is taken out, for launchers that ignore
+ *       {@code -nobanner} ({@link PsExecBannerFilter}).</li>
+ *   <li>the result: with the closing line, {@link RunResult#exited} with the program's code N; with
+ *       a failure message instead, FAILED with a reason that names it: host or network path not
+ *       found, access denied, logon failure, the service could not be installed or started
+ *       ({@link RunResult#runnerFailure}), or the program could not be started
+ *       ({@link RunResult#couldNotStart}); a launcher that cannot be started is
+ *       {@link RunResult#couldNotStart} too, and a timeout {@link RunResult#timedOut}. An exit without
+ *       either is FAILED, since the code is then not the program's, unless
+ *       {@link Builder#exitCodeWithoutClosingLine} says to trust it. {@link PsExecVerdict} gives the
+ *       rules and where PsExec's codes stay ambiguous.</li>
+ * </ul>
  *
  * <p>Defaults: launcher {@code PsExec.exe} looked up on the {@code PATH} by the operating system, the
  * coordinator's own account (no {@code -u}/{@code -p}), PsExec's own connect timeout (no {@code -n}),
@@ -123,6 +138,7 @@ public final class PsExecRunner implements RemoteRunner {
     private final boolean forceCopy;
     private final @Nullable String workingDirectory;
     private final String serviceName;
+    private final boolean exitCodeWithoutClosingLine;
     private final ProcessExecutor executor;
 
     /**
@@ -146,6 +162,7 @@ public final class PsExecRunner implements RemoteRunner {
         this.forceCopy = builder.forceCopy;
         this.workingDirectory = builder.workingDirectory;
         this.serviceName = serviceName;
+        this.exitCodeWithoutClosingLine = builder.exitCodeWithoutClosingLine;
         this.executor = ProcessExecutor.builder().threadName("ddc-psexec").build();
     }
 
@@ -208,12 +225,12 @@ public final class PsExecRunner implements RemoteRunner {
     }
 
     /**
-     * Runs the probe's command on the target through the launcher, streaming the launcher's output
-     * to the request's sinks.
+     * Runs the probe's command on the target through the launcher, streaming the remote program's
+     * output to the request's sinks without PsExec's own lines.
      *
      * @param request what to run and where
-     * @return the launcher's exit code as {@link RunResult#exited} (see the class description for
-     *     what it means and what is not told apart yet); {@link RunResult#timedOut} after the probe's
+     * @return the remote program's exit code as {@link RunResult#exited}, or PsExec's own failure
+     *     (see the class description); {@link RunResult#timedOut} after the probe's
      *     timeout, the launcher and everything it started killed; {@link RunResult#couldNotStart} if
      *     the launcher cannot be started; {@link RunResult#runnerFailure} if the credentials provider
      *     throws
@@ -239,7 +256,25 @@ public final class PsExecRunner implements RemoteRunner {
         if (LOG.isDebugEnabled()) {
             LOG.debug("probe {} on {}: {}", request.probe().name(), target, describe(argv));
         }
-        return executor.run(argv, Map.of(), request.timeout(), request.stdout(), request.stderr());
+        PsExecBannerFilter stdout = new PsExecBannerFilter(request.stdout());
+        PsExecErrorStream stderr = new PsExecErrorStream(request.stderr(), target.name(), serviceName,
+                Charset.defaultCharset());
+        RunResult launched = executor.run(argv, Map.of(), request.timeout(), stdout, stderr);
+        PsExecTranscript transcript;
+        try {
+            // also after a timeout: what the program printed before it was killed is kept
+            stdout.finish();
+            transcript = stderr.finish();
+        } catch (IOException e) {
+            return RunResult.runnerFailure("the output of probe " + request.probe().name() + " on " + target
+                    + " could not be passed on: " + e);
+        }
+        RunResult result = PsExecVerdict.decide(launched, transcript, launcher.toString(), target.name(),
+                exitCodeWithoutClosingLine);
+        if (result.status() != RunResult.Status.EXITED && LOG.isDebugEnabled()) {
+            LOG.debug("probe {} on {}: {}", request.probe().name(), target, result.message());
+        }
+        return result;
     }
 
     /**
@@ -380,6 +415,7 @@ public final class PsExecRunner implements RemoteRunner {
         private boolean forceCopy;
         private @Nullable String workingDirectory;
         private @Nullable String serviceName;
+        private boolean exitCodeWithoutClosingLine;
 
         private Builder() {}
 
@@ -541,6 +577,23 @@ public final class PsExecRunner implements RemoteRunner {
                         + "' is not acceptable: use 1 to 32 of A-Z a-z 0-9 _ -, not starting with '-'");
             }
             this.serviceName = name;
+            return this;
+        }
+
+        /**
+         * Takes the launcher's exit status as the remote program's exit code even when the launcher
+         * did not end its standard error with PsExec's closing line ({@code CMD exited on H with error
+         * code N.}). PsExec always writes that line when the program ran, so by default its absence
+         * makes the execution FAILED ({@link RunResult.Status#RUNNER_FAILURE}): the status is then
+         * PsExec's own error code, not the program's. Set this for a compatible launcher that never
+         * writes the line; PsExec's own failures are then still recognised by their messages, but a
+         * failure without one is taken for the program's exit code.
+         *
+         * @param trust default false
+         * @return this builder
+         */
+        public Builder exitCodeWithoutClosingLine(boolean trust) {
+            this.exitCodeWithoutClosingLine = trust;
             return this;
         }
 

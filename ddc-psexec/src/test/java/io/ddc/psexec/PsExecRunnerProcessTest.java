@@ -20,17 +20,22 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs a real process: a launcher double that prints each argument it receives on its own line and
- * exits with the code given as the remote command's last argument.
+ * Runs a real process: a launcher double that prints each argument it receives on its own line,
+ * ends its standard error with PsExec's closing line (unless told not to) and exits with the code
+ * given as the remote command's last argument.
  */
 @DisabledOnOs(OS.WINDOWS)
 final class PsExecRunnerProcessTest {
     private static final String LAUNCHER_DOUBLE = """
             #!/bin/sh
+            host=${1#??}
             for argument in "$@"; do
                 printf '%s\\n' "$argument"
                 last=$argument
             done
+            if [ -z "$NO_CLOSING_LINE" ]; then
+                printf '\\r\\r\\r\\nprogram exited on %s with error code %s.\\r\\n' "$host" "$last" >&2
+            fi
             exit "$last"
             """;
 
@@ -38,8 +43,12 @@ final class PsExecRunnerProcessTest {
     Path dir;
 
     private Path launcherDouble() throws IOException {
+        return launcherDouble(LAUNCHER_DOUBLE);
+    }
+
+    private Path launcherDouble(String text) throws IOException {
         Path script = dir.resolve("fake-psexec");
-        Files.writeString(script, LAUNCHER_DOUBLE, StandardCharsets.UTF_8);
+        Files.writeString(script, text, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
     }
@@ -83,5 +92,21 @@ final class PsExecRunnerProcessTest {
         assertThat(result).isEqualTo(RunResult.exited(0));
         assertThat(stdout.toString(StandardCharsets.UTF_8).lines().toList()).isEqualTo(List.of(
                 "\\\\10.1.2.3", "-accepteula", "-nobanner", "-r", "DDC-test", "-low", "hostname", "0"));
+    }
+
+    @Test
+    void run_launcherWithoutClosingLine_isTrustedOnlyWhenConfigured() throws Exception {
+        Path launcher = launcherDouble(LAUNCHER_DOUBLE.replace("#!/bin/sh\n", "#!/bin/sh\nNO_CLOSING_LINE=1\n"));
+        Probe probe = Probe.builder("exit3").command("probe.exe", "3").timeout(Duration.ofSeconds(20)).build();
+        ExecutionRequest request = new ExecutionRequest("exp", 3L, Target.of("m01"), probe,
+                new ByteArrayOutputStream(), new ByteArrayOutputStream());
+
+        RunResult strict = PsExecRunner.builder().launcher(launcher).serviceName("DDC-test").build().run(request);
+        RunResult trusting = PsExecRunner.builder().launcher(launcher).serviceName("DDC-test")
+                .exitCodeWithoutClosingLine(true).build().run(request);
+
+        assertThat(strict.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(strict.message()).startsWith("PsExec ended with exit status 3 without its closing line");
+        assertThat(trusting).isEqualTo(RunResult.exited(3));
     }
 }

@@ -104,7 +104,8 @@ final class PsExecRunnerTest {
         RunResult result = runner.run(request(probe("hostname")));
 
         assertThat(result.status()).isEqualTo(RunResult.Status.COULD_NOT_START);
-        assertThat(result.message()).startsWith("could not start " + missing).doesNotContain(SECRET);
+        assertThat(result.message()).startsWith("the launcher " + missing + " could not be started (could not start "
+                + missing + ": ").endsWith("); check the launcher path").doesNotContain(SECRET);
     }
 
     @Test
