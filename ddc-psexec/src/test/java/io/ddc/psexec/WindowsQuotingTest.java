@@ -69,7 +69,7 @@ final class WindowsQuotingTest {
     void quote_thenSplitByWindowsRules_givesBackEveryArgument() {
         List<String> samples = List.of("", " ", "a b", "a\tb", "say \"hi\"", "\"", "\\", "\\\\", "a\\", "a b\\",
                 "a\\\"b", "\\\"", "C:\\Program Files\\", "a&b", "%x%", "^", "&", "\"\"", "a\"\"b");
-        assertThat(split(joinQuoted(samples))).isEqualTo(samples);
+        assertThat(WindowsCommandLine.split(joinQuoted(samples))).isEqualTo(samples);
 
         Random random = new Random(4);
         char[] alphabet = {'a', ' ', '\t', '"', '\\', '&', '%', '^', 'z'};
@@ -82,7 +82,9 @@ final class WindowsQuotingTest {
                 }
                 arguments.add(argument.toString());
             }
-            assertThat(split(joinQuoted(arguments))).as("round trip of %s", arguments).isEqualTo(arguments);
+            assertThat(WindowsCommandLine.split(joinQuoted(arguments)))
+                    .as("round trip of %s", arguments)
+                    .isEqualTo(arguments);
         }
     }
 
@@ -92,59 +94,5 @@ final class WindowsQuotingTest {
             quoted.add(WindowsQuoting.quote(argument));
         }
         return String.join(" ", quoted);
-    }
-
-    /**
-     * The Microsoft C runtime's rules for the arguments after the program name ("Parsing C++
-     * command-line arguments"), written independently of the code under test.
-     */
-    private static List<String> split(String line) {
-        List<String> arguments = new ArrayList<>();
-        int i = 0;
-        int n = line.length();
-        while (true) {
-            while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-                i++;
-            }
-            if (i >= n) {
-                return arguments;
-            }
-            StringBuilder argument = new StringBuilder();
-            boolean inQuotes = false;
-            while (i < n) {
-                char c = line.charAt(i);
-                if (!inQuotes && (c == ' ' || c == '\t')) {
-                    break;
-                }
-                if (c == '\\') {
-                    int start = i;
-                    while (i < n && line.charAt(i) == '\\') {
-                        i++;
-                    }
-                    int count = i - start;
-                    if (i < n && line.charAt(i) == '"') {
-                        argument.append("\\".repeat(count / 2));
-                        if (count % 2 == 1) {
-                            argument.append('"');
-                            i++;
-                        }
-                    } else {
-                        argument.append("\\".repeat(count));
-                    }
-                } else if (c == '"') {
-                    if (inQuotes && i + 1 < n && line.charAt(i + 1) == '"') {
-                        argument.append('"');
-                        i += 2;
-                    } else {
-                        inQuotes = !inQuotes;
-                        i++;
-                    }
-                } else {
-                    argument.append(c);
-                    i++;
-                }
-            }
-            arguments.add(argument.toString());
-        }
     }
 }
