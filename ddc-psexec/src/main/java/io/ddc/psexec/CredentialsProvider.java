@@ -1,6 +1,7 @@
 package io.ddc.psexec;
 
 import io.ddc.Target;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,27 +32,53 @@ public interface CredentialsProvider {
      * @return the provider; it throws {@link IllegalStateException} if the variable is unset when it
      *     is asked
      * @throws IllegalArgumentException if the user name is not acceptable, the variable name is
-     *     empty, or the variable is not set now
+     *     empty, or the variable is not set now, is empty or holds a password that a command line
+     *     cannot carry
      */
     static CredentialsProvider fromEnvironment(String user, String passwordVariable) {
+        return fromEnvironment(user, passwordVariable, System.getenv());
+    }
+
+    /**
+     * As {@link #fromEnvironment(String, String)}, with the variables read from a map instead of the
+     * process environment; the map is read again before every execution, so it may change (it must
+     * then be thread-safe).
+     *
+     * @param user the account, as for {@link Credentials#of(String, char[])}
+     * @param passwordVariable the name of the variable that holds the password
+     * @param environment the variables, such as {@link System#getenv()}
+     * @return the provider; it throws {@link IllegalStateException} if the variable is unset when it
+     *     is asked
+     * @throws IllegalArgumentException if the user name is not acceptable, the variable name is
+     *     empty, or the variable is not set now, is empty or holds a password that a command line
+     *     cannot carry; the message names the variable, never its value
+     */
+    static CredentialsProvider fromEnvironment(String user, String passwordVariable, Map<String, String> environment) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(passwordVariable, "passwordVariable");
+        Objects.requireNonNull(environment, "environment");
         if (passwordVariable.isEmpty()) {
             throw new IllegalArgumentException("password variable name is empty");
         }
         // checks the user name now, with a placeholder password, so that errors come before any run
         Credentials.of(user, new char[0]);
-        if (System.getenv(passwordVariable) == null) {
+        String password = environment.get(passwordVariable);
+        if (password == null) {
             throw new IllegalArgumentException("environment variable " + passwordVariable
                     + " (the password of user '" + user + "') is not set");
         }
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException("environment variable " + passwordVariable
+                    + " (the password of user '" + user + "') is empty");
+        }
+        Credentials.of(user, password);
         return target -> {
-            String password = System.getenv(passwordVariable);
-            if (password == null) {
+            String current = environment.get(passwordVariable);
+            if (current == null) {
                 throw new IllegalStateException("environment variable " + passwordVariable + " (the password of user '"
                         + user + "') is no longer set");
             }
-            return Credentials.of(user, password);
+            return Credentials.of(user, current);
         };
     }
 }

@@ -2,8 +2,11 @@ package io.ddc.psexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.ddc.Target;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 final class CredentialsTest {
@@ -83,5 +86,29 @@ final class CredentialsTest {
                 .withMessage("password variable name is empty");
         assertThatIllegalArgumentException().isThrownBy(() -> CredentialsProvider.fromEnvironment("", "PATH"))
                 .withMessage("user name is empty");
+    }
+
+    @Test
+    void fromEnvironmentMap_readsTheMapAtEveryExecution() {
+        Map<String, String> environment = new ConcurrentHashMap<>(Map.of("PW", "first"));
+        CredentialsProvider provider = CredentialsProvider.fromEnvironment("admin", "PW", environment);
+        environment.put("PW", "second");
+
+        assertThat(new String(provider.credentials(Target.of("m01")).password())).isEqualTo("second");
+
+        environment.remove("PW");
+        assertThatIllegalStateException().isThrownBy(() -> provider.credentials(Target.of("m01")))
+                .withMessage("environment variable PW (the password of user 'admin') is no longer set");
+    }
+
+    @Test
+    void fromEnvironmentMap_emptyOrUncarriablePassword_isRefusedAtOnce_withoutTheValue() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CredentialsProvider.fromEnvironment("admin", "PW", Map.of("PW", "")))
+                .withMessage("environment variable PW (the password of user 'admin') is empty");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CredentialsProvider.fromEnvironment("admin", "PW", Map.of("PW", SECRET + "\n")))
+                .withMessageNotContaining(SECRET)
+                .withMessageContaining("line feed");
     }
 }
