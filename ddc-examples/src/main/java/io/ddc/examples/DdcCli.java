@@ -2,6 +2,7 @@ package io.ddc.examples;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * <pre>
  * java -jar ddc-examples/target/ddc.jar list
  * java -jar ddc-examples/target/ddc.jar demo [--out DIR] [--iterations N] [--experiment NAME]
+ *         [--target NAME... | --targets FILE] [--runner local|psexec] [--check always|icmp|tcp:PORT]
+ *         [--psexec PATH] [--user USER --password-env VAR]
  * java -jar ddc-examples/target/ddc.jar --help | --version
  * </pre>
  *
@@ -60,10 +63,24 @@ public final class DdcCli implements Callable<Integer> {
      * @return the exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /**
+     * Runs the launcher without exiting the JVM, with the given environment.
+     *
+     * @param args the command line
+     * @param out where results, help and the version go
+     * @param err where usage errors go
+     * @param environment the variables that options such as {@code --password-env} name, in place of
+     *     the process environment (tests give their own)
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         Objects.requireNonNull(args, "args");
         CommandLine cli = new CommandLine(new DdcCli())
                 .addSubcommand(new ListCommand(out))
-                .addSubcommand(new DemoCommand(out, err))
+                .addSubcommand(new DemoCommand(out, err, environment))
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added, so that they write to the same streams
         PrintWriter outWriter = new PrintWriter(out, true);

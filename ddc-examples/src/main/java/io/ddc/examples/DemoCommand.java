@@ -3,18 +3,24 @@ package io.ddc.examples;
 import io.ddc.Completion;
 import io.ddc.DdcException;
 import io.ddc.ExperimentRun;
+import io.ddc.TargetPool;
+import io.ddc.core.LocalRunner;
+import io.ddc.spi.AvailabilityCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,10 +28,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ddc demo}: runs {@link DemoExperiment} and maps how it ended to the launcher's exit codes.
+ * The runner and the targets come from the shared {@link RunnerOptions} and {@link TargetOptions}.
  * Every option is checked before anything is opened, started or written.
  */
 @Command(name = "demo", sortOptions = false,
         description = {"Runs the bundled demo: " + DemoExperiment.DESCRIPTION + ".",
+            "With --runner local and neither --target nor --targets, it uses those loopback targets,"
+                + " checked on a TCP port it opens unless --check is given.",
+            "With --runner psexec, the same probes run as Windows commands, through PsExec, on the"
+                + " targets given with --target or --targets.",
             "Prints one line per iteration, then the trace lines and where the files are.",
             "Exit code 1 is expected: some (target, probe) pairs never succeed, on purpose."})
 final class DemoCommand implements Callable<Integer> {
@@ -34,23 +45,40 @@ final class DemoCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> environment;
 
     @Spec
     private @Nullable CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "storage root, created if missing (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", order = 1,
+            description = "storage root, created if missing (default: ${DEFAULT-VALUE})")
     private Path storageRoot = Path.of("ddc-data");
 
-    @Option(names = "--iterations", paramLabel = "N", description = "how many iterations to run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", paramLabel = "N", order = 2,
+            description = "how many iterations to run (default: ${DEFAULT-VALUE})")
     private int iterations = DemoExperiment.DEFAULT_ITERATIONS;
 
-    @Option(names = "--experiment", paramLabel = "NAME",
+    @Option(names = "--experiment", paramLabel = "NAME", order = 3,
             description = "folder name under the storage root (default: ${DEFAULT-VALUE})")
     private String experimentName = DemoExperiment.NAME;
 
-    DemoCommand(PrintStream out, PrintStream err) {
+    @Mixin
+    private TargetOptions targetOptions = new TargetOptions();
+
+    @Mixin
+    private RunnerOptions runnerOptions = new RunnerOptions();
+
+    /**
+     * Creates the command; picocli fills in its options.
+     *
+     * @param out where progress and the report go
+     * @param err where run-time errors go
+     * @param environment where {@code --password-env} is looked up
+     */
+    DemoCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
+        this.environment = Objects.requireNonNull(environment, "environment");
     }
 
     @Override
@@ -61,11 +89,28 @@ final class DemoCommand implements Callable<Integer> {
         if (Files.exists(storageRoot) && !Files.isDirectory(storageRoot)) {
             throw usageError("--out must be a folder, got the file " + storageRoot);
         }
+        RunnerChoice runner = runnerOptions.resolve(environment);
+        Optional<TargetPool> targets = targetOptions.pool();
+        if (targets.isEmpty() && !(runner.runner() instanceof LocalRunner)) {
+            throw usageError("--runner " + runner.runner().name() + " needs at least one target:"
+                    + " give --target NAME or --targets FILE");
+        }
+        DemoExperiment.Builder builder = DemoExperiment.builder()
+                .storageRoot(storageRoot)
+                .name(experimentName)
+                .iterations(iterations)
+                .runner(runner.runner())
+                .out(out);
+        targets.ifPresent(builder::targets);
+        AvailabilityCheck check = runner.check();
+        if (check != null) {
+            builder.availabilityCheck(check);
+        }
         DemoExperiment demo;
         try {
-            demo = DemoExperiment.open(storageRoot, experimentName, iterations, out);
+            demo = builder.open();
         } catch (IllegalArgumentException e) {
-            // the only value open() gets from the user that it can refuse is the name
+            // every other value was checked above: the only one open() can still refuse is the name
             throw usageError("Invalid value for option '--experiment': " + e.getMessage());
         } catch (IOException e) {
             err.println("ddc demo: " + e.getMessage());

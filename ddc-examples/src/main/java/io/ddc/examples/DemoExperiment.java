@@ -1,7 +1,6 @@
 package io.ddc.examples;
 
 import io.ddc.Completion;
-import io.ddc.ExecutionContext;
 import io.ddc.ExecutionResult;
 import io.ddc.Experiment;
 import io.ddc.Failure;
@@ -10,10 +9,12 @@ import io.ddc.IterationSummary;
 import io.ddc.Outcome;
 import io.ddc.Probe;
 import io.ddc.Schedule;
+import io.ddc.Target;
 import io.ddc.TargetPool;
 import io.ddc.core.LocalRunner;
 import io.ddc.core.TraceReader;
 import io.ddc.spi.AvailabilityCheck;
+import io.ddc.spi.RemoteRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,11 +31,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The bundled demo: four harmless probes run with the {@link LocalRunner} over the loopback
- * targets {@code 127.0.0.1}, {@code 127.0.0.2} and {@code 127.0.0.3}, every
- * {@link #INTERVAL}, so that every outcome shows up in the trace lines.
+ * The bundled demo: four harmless probes ({@link DemoProbes}), every {@link #INTERVAL}, so that
+ * every outcome shows up in the trace lines.
+ *
+ * <p>By default it runs the {@link DemoProbes#LINUX Linux probes} with the {@link LocalRunner} over
+ * the loopback targets {@code 127.0.0.1}, {@code 127.0.0.2} and {@code 127.0.0.3}:
  *
  * <ul>
  *   <li>{@code os} ({@code uname -a}), {@code load} ({@code cat /proc/loadavg}, with a post-collector
@@ -45,19 +49,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       127.0.0.2 only, so 127.0.0.3 refuses it and is UNAVAILABLE for every probe.</li>
  * </ul>
  *
- * <p>So some (target, probe) pairs never succeed, on purpose. The demo uses only the public API and
- * needs a Linux coordinator ({@code /proc/loadavg}, and 127.0.0.2 answering without configuration).
+ * <p>So some (target, probe) pairs never succeed, on purpose. That set-up needs a Linux coordinator
+ * ({@code /proc/loadavg}, and 127.0.0.2 answering without configuration). Given another runner, such
+ * as a {@link io.ddc.psexec.PsExecRunner}, the demo runs the probe set that runner's machines
+ * understand ({@link DemoProbes#forRunner}) on the targets it is given, with the runner's own
+ * availability check unless one is set. The demo uses only the public API.
  *
  * <pre>{@code
- * try (DemoExperiment demo = DemoExperiment.open(Path.of("ddc-data"), "demo", 3, System.out);
+ * try (DemoExperiment demo = DemoExperiment.builder()
+ *         .runner(PsExecRunner.builder()
+ *                 .credentials(CredentialsProvider.fromEnvironment("LAB\\ddc", "DDC_PASSWORD"))
+ *                 .build())
+ *         .targets(TargetPool.of("m01", "m02"))
+ *         .open();
  *         ExperimentRun run = demo.experiment().start()) {
  *     demo.printReport(run.await());
  * }
  * }</pre>
  *
  * <p>Thread-safe: progress lines, post-collector lines and the report are whole lines printed to the
- * one stream given to {@link #open}. Closing the demo closes its TCP port and joins its thread; close
- * it after the run has ended.
+ * one stream given to the builder. Closing the demo closes its TCP port, if it opened one, and joins
+ * its thread; close it after the run has ended.
  */
 public final class DemoExperiment implements AutoCloseable {
     /** The demo's name, also its default folder under the storage root. */
@@ -65,9 +77,9 @@ public final class DemoExperiment implements AutoCloseable {
     /** One line for {@code ddc.jar list}. */
     public static final String DESCRIPTION = "4 harmless local probes on 3 loopback targets, every 2 s;"
             + " one target is unavailable and one probe fails on purpose";
-    /** The targets, in visiting order. */
-    public static final List<String> TARGETS = List.of("127.0.0.1", "127.0.0.2", "127.0.0.3");
-    /** The target that refuses the availability check. */
+    /** The targets used with the local runner when none are given, in visiting order. */
+    public static final List<String> LOOPBACK_TARGETS = List.of("127.0.0.1", "127.0.0.2", "127.0.0.3");
+    /** The loopback target that refuses the availability check. */
     public static final String UNAVAILABLE_TARGET = "127.0.0.3";
     /** Iterations run unless the caller says otherwise. */
     public static final int DEFAULT_ITERATIONS = 3;
@@ -75,75 +87,29 @@ public final class DemoExperiment implements AutoCloseable {
     public static final Duration INTERVAL = Duration.ofSeconds(2);
 
     private static final Duration CHECK_TIMEOUT = Duration.ofMillis(200);
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final LoopbackListener listener;
+    private final @Nullable LoopbackListener listener;
+    private final DemoProbes probeSet;
     private final Progress progress;
     private final Experiment experiment;
     private final PrintStream out;
 
-    private DemoExperiment(LoopbackListener listener, Progress progress, Experiment experiment, PrintStream out) {
+    private DemoExperiment(@Nullable LoopbackListener listener, DemoProbes probeSet, Progress progress,
+            Experiment experiment, PrintStream out) {
         this.listener = listener;
+        this.probeSet = probeSet;
         this.progress = progress;
         this.experiment = experiment;
         this.out = out;
     }
 
     /**
-     * Opens the demo's TCP port and defines the experiment; nothing runs until
-     * {@code experiment().start()}.
+     * Starts a configuration; the defaults are listed on the {@link Builder}.
      *
-     * @param storageRoot the storage root; the demo writes under {@code <storageRoot>/<name>}
-     * @param name the experiment's name and folder, usually {@link #NAME}
-     * @param iterations how many iterations to run, 1 or more
-     * @param out where progress, post-collector lines and the report are printed
-     * @return the demo, to be closed after its run
-     * @throws IllegalArgumentException if the name is not a valid experiment name or iterations is
-     *     less than 1 (checked before anything is opened)
-     * @throws IOException if no port could be opened on 127.0.0.1 and 127.0.0.2
+     * @return a builder
      */
-    public static DemoExperiment open(Path storageRoot, String name, int iterations, PrintStream out)
-            throws IOException {
-        Objects.requireNonNull(storageRoot, "storageRoot");
-        Objects.requireNonNull(out, "out");
-        Experiment.Builder builder = Experiment.builder(name);
-        Schedule schedule = Schedule.periodic(INTERVAL).withMaxIterations(iterations);
-        LoopbackListener listener = LoopbackListener.open(TARGETS.subList(0, 2));
-        try {
-            Progress progress = new Progress(iterations, out);
-            Experiment experiment = builder
-                    .targets(TargetPool.of(TARGETS))
-                    .probe(Probe.builder("os").command("uname", "-a").timeout(PROBE_TIMEOUT).build())
-                    .probe(Probe.builder("load").command("cat", "/proc/loadavg").timeout(PROBE_TIMEOUT)
-                            .postCollector("print-load", (result, context) -> printLoad(result, context, out))
-                            .build())
-                    .probe(Probe.builder("hello").command("sh", "-c", "echo \"hello from $DDC_TARGET\"")
-                            .timeout(PROBE_TIMEOUT).build())
-                    .probe(Probe.builder("broken").command("ls", "/nonexistent-ddc-demo").timeout(PROBE_TIMEOUT)
-                            .build())
-                    .schedule(schedule)
-                    .runner(LocalRunner.create())
-                    .availabilityCheck(AvailabilityCheck.tcp(listener.port(), CHECK_TIMEOUT))
-                    .parallelism(3)
-                    .storageRoot(storageRoot)
-                    .listener(progress)
-                    .build();
-            return new DemoExperiment(listener, progress, experiment, out);
-        } catch (RuntimeException e) {
-            listener.close();
-            throw e;
-        }
-    }
-
-    /** A post-collector: prints the three load averages of {@code /proc/loadavg}. */
-    private static void printLoad(ExecutionResult result, ExecutionContext context, PrintStream out) {
-        if (!result.succeeded()) {
-            return;
-        }
-        String[] fields = result.stdout().text().strip().split(" ");
-        String averages = fields.length >= 3 ? fields[0] + " " + fields[1] + " " + fields[2] : String.join(" ", fields);
-        out.println("  post-collector print-load: " + result.target() + " load averages " + averages
-                + " (1, 5, 15 min), iteration " + context.iterationId());
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** @return the experiment, ready to {@link Experiment#start() start} */
@@ -151,20 +117,21 @@ public final class DemoExperiment implements AutoCloseable {
         return experiment;
     }
 
-    /** @return the TCP port open on 127.0.0.1 and 127.0.0.2 and closed on 127.0.0.3 */
-    public int port() {
-        return listener.port();
-    }
-
     /**
-     * Prints what the demo is about to do: probes, targets, schedule and storage folder.
+     * Prints what the demo is about to do: probes, targets, runner, schedule, availability check and
+     * storage folder.
      */
     public void printIntroduction() {
-        out.println("demo: probes " + experiment.probes().stream().map(Probe::name).toList() + " on "
-                + TARGETS + " with the local runner, " + progress.planned + " iteration(s), one every "
-                + INTERVAL.toSeconds() + " s");
-        out.println("  availability: TCP port " + port() + " is open on 127.0.0.1 and 127.0.0.2 only, so "
-                + UNAVAILABLE_TARGET + " is unavailable; probe 'broken' fails on purpose");
+        List<String> targets = experiment.targets().targets().stream().map(Target::name).toList();
+        out.println("demo: probes " + experiment.probes().stream().map(Probe::name).toList() + " ("
+                + probeSet.description() + ") on " + targets + " with the " + experiment.runner().name()
+                + " runner, " + progress.planned + " iteration(s), one every " + INTERVAL.toSeconds() + " s");
+        LoopbackListener tcp = listener;
+        String availability = tcp != null
+                ? "TCP port " + tcp.port() + " is open on 127.0.0.1 and 127.0.0.2 only, so " + UNAVAILABLE_TARGET
+                        + " is unavailable"
+                : experiment.availabilityCheck().toString();
+        out.println("  availability: " + availability + "; probe '" + DemoProbes.BROKEN + "' fails on purpose");
         out.println("  storage: " + experiment.folder().toAbsolutePath().normalize());
     }
 
@@ -177,7 +144,7 @@ public final class DemoExperiment implements AutoCloseable {
      */
     public void printReport(Completion completion) throws IOException {
         Objects.requireNonNull(completion, "completion");
-        int pairs = TARGETS.size() * experiment.probes().size();
+        int pairs = experiment.targets().size() * experiment.probes().size();
         out.println(String.format(Locale.ROOT, "demo ended after %d iteration(s) (%s) in %.1f s: %d of %d (target, probe)"
                 + " pairs never succeeded", completion.iterations(), completion.reason(),
                 completion.elapsed().toMillis() / 1000.0, completion.pairsNeverSucceeded(), pairs));
@@ -201,7 +168,8 @@ public final class DemoExperiment implements AutoCloseable {
         }
         out.println("files:");
         out.println("  experiment folder: " + folder);
-        Path example = folder.resolve(TARGETS.get(0)).resolve(experiment.probes().get(0).name() + ".stdout");
+        Path example = folder.resolve(experiment.targets().targets().get(0).folderName())
+                .resolve(experiment.probes().get(0).name() + ".stdout");
         if (Files.exists(example)) {
             out.println("  example stdout:    " + example + ", which starts with one header line per execution:");
             try (BufferedReader reader = Files.newBufferedReader(example, StandardCharsets.UTF_8)) {
@@ -215,20 +183,165 @@ public final class DemoExperiment implements AutoCloseable {
         }
     }
 
-    /** Closes the demo's TCP port and joins its thread. */
+    /** Closes the demo's TCP port, if it opened one, and joins its thread. */
     @Override
     public void close() {
-        listener.close();
-    }
-
-    /** @return the thread that accepts the availability checks' connections, for tests */
-    Thread listenerThread() {
-        return listener.thread();
+        LoopbackListener tcp = listener;
+        if (tcp != null) {
+            tcp.close();
+        }
     }
 
     @Override
     public String toString() {
-        return "DemoExperiment[" + experiment.name() + ", port " + port() + "]";
+        LoopbackListener tcp = listener;
+        return "DemoExperiment[" + experiment.name() + ", " + experiment.runner().name() + " runner"
+                + (tcp != null ? ", port " + tcp.port() : "") + "]";
+    }
+
+    /**
+     * Configures the demo. Defaults: storage root {@code ddc-data}, name {@link #NAME},
+     * {@link #DEFAULT_ITERATIONS} iterations, the {@link LocalRunner}, the {@link #LOOPBACK_TARGETS}
+     * (only with the local runner; any other runner needs targets), the availability check described
+     * on {@link DemoExperiment} for the loopback targets and the runner's own otherwise, and
+     * {@code System.out}. Each setter checks its value; not thread-safe.
+     */
+    public static final class Builder {
+        private Path storageRoot = Experiment.DEFAULT_STORAGE_ROOT;
+        private String name = NAME;
+        private int iterations = DEFAULT_ITERATIONS;
+        private RemoteRunner runner = LocalRunner.create();
+        private @Nullable TargetPool targets;
+        private @Nullable AvailabilityCheck check;
+        private PrintStream out = System.out;
+
+        private Builder() {}
+
+        /**
+         * Sets where the demo writes.
+         *
+         * @param root the storage root; the demo writes under {@code <root>/<name>}
+         * @return this builder
+         */
+        public Builder storageRoot(Path root) {
+            this.storageRoot = Objects.requireNonNull(root, "root");
+            return this;
+        }
+
+        /**
+         * Sets the experiment's name, which is also its folder.
+         *
+         * @param experimentName the experiment's name and folder; checked by {@link #open()}
+         * @return this builder
+         */
+        public Builder name(String experimentName) {
+            this.name = Objects.requireNonNull(experimentName, "experimentName");
+            return this;
+        }
+
+        /**
+         * Sets how many iterations run.
+         *
+         * @param count how many iterations to run
+         * @return this builder
+         * @throws IllegalArgumentException if count is less than 1
+         */
+        public Builder iterations(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("iterations must be 1 or more, got " + count);
+            }
+            this.iterations = count;
+            return this;
+        }
+
+        /**
+         * Sets the runner; the probe set follows from it ({@link DemoProbes#forRunner}).
+         *
+         * @param remoteRunner how the probes reach the targets
+         * @return this builder
+         */
+        public Builder runner(RemoteRunner remoteRunner) {
+            this.runner = Objects.requireNonNull(remoteRunner, "remoteRunner");
+            return this;
+        }
+
+        /**
+         * Sets the targets.
+         *
+         * @param pool the targets, instead of the loopback targets
+         * @return this builder
+         */
+        public Builder targets(TargetPool pool) {
+            this.targets = Objects.requireNonNull(pool, "pool");
+            return this;
+        }
+
+        /**
+         * Sets the availability check.
+         *
+         * @param availabilityCheck replaces the demo's and the runner's check
+         * @return this builder
+         */
+        public Builder availabilityCheck(AvailabilityCheck availabilityCheck) {
+            this.check = Objects.requireNonNull(availabilityCheck, "availabilityCheck");
+            return this;
+        }
+
+        /**
+         * Sets where the demo prints.
+         *
+         * @param stream where progress, post-collector lines and the report are printed
+         * @return this builder
+         */
+        public Builder out(PrintStream stream) {
+            this.out = Objects.requireNonNull(stream, "stream");
+            return this;
+        }
+
+        /**
+         * Defines the experiment and, for the loopback targets without another check, opens the
+         * demo's TCP port; nothing runs until {@code experiment().start()}.
+         *
+         * @return the demo, to be closed after its run
+         * @throws IllegalArgumentException if the name is not a valid experiment name (checked before
+         *     anything is opened)
+         * @throws IllegalStateException if no targets were given and the runner is not the local one
+         * @throws IOException if no port could be opened on 127.0.0.1 and 127.0.0.2
+         */
+        public DemoExperiment open() throws IOException {
+            Experiment.Builder builder = Experiment.builder(name);
+            TargetPool pool = targets;
+            if (pool == null && !(runner instanceof LocalRunner)) {
+                throw new IllegalStateException("the " + runner.name() + " runner needs targets: the loopback"
+                        + " targets are only for the local runner");
+            }
+            DemoProbes probeSet = DemoProbes.forRunner(runner);
+            Progress progress = new Progress(iterations, out);
+            @Nullable LoopbackListener listener = pool == null && check == null
+                    ? LoopbackListener.open(LOOPBACK_TARGETS.subList(0, 2)) : null;
+            try {
+                probeSet.probes(out).forEach(builder::probe);
+                if (check != null) {
+                    builder.availabilityCheck(check);
+                } else if (listener != null) {
+                    builder.availabilityCheck(AvailabilityCheck.tcp(listener.port(), CHECK_TIMEOUT));
+                }
+                Experiment experiment = builder
+                        .targets(pool != null ? pool : TargetPool.of(LOOPBACK_TARGETS))
+                        .schedule(Schedule.periodic(INTERVAL).withMaxIterations(iterations))
+                        .runner(runner)
+                        .parallelism(3)
+                        .storageRoot(storageRoot)
+                        .listener(progress)
+                        .build();
+                return new DemoExperiment(listener, probeSet, progress, experiment, out);
+            } catch (RuntimeException e) {
+                if (listener != null) {
+                    listener.close();
+                }
+                throw e;
+            }
+        }
     }
 
     /** Prints one line per iteration and remembers what the report needs. */

@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +31,15 @@ final class DdcCliTest {
     }
 
     static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs the launcher with {@code environment} in place of the process environment. */
+    static Run run(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = DdcCli.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        int exitCode = DdcCli.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8),
+                environment);
         return new Run(exitCode, out.toString(UTF_8), err.toString(UTF_8));
     }
 
@@ -54,10 +62,42 @@ final class DdcCliTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.outLines()).startsWith("Usage: ddc demo [-hV] [--experiment=NAME] [--iterations=N] [--out=DIR]")
-                .contains("      --out=DIR           storage root, created if missing (default: ddc-data)",
-                        "      --iterations=N      how many iterations to run (default: 3)",
-                        "      --experiment=NAME   folder name under the storage root (default: demo)");
+        assertThat(run.outLines()).startsWith(
+                        "Usage: ddc demo [-hV] [--check=CHECK] [--experiment=NAME] [--iterations=N]",
+                        "                [--out=DIR] [--password-env=VAR] [--psexec=PATH]",
+                        "                [--runner=local|psexec] [--targets=FILE] [--user=USER]",
+                        "                [--target=NAME]...")
+                .contains("      --out=DIR            storage root, created if missing (default: ddc-data)",
+                        "      --iterations=N       how many iterations to run (default: 3)",
+                        "      --experiment=NAME    folder name under the storage root (default: demo)");
+    }
+
+    @Test
+    void help_ofDemo_describesTheTargetAndRunnerOptions_inTheirOrder() {
+        Run run = run("demo", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        String options = run.out().substring(run.out().indexOf("      --out=DIR"), run.out().indexOf("Exit codes:"));
+        assertThat(options.lines().map(String::strip).collect(Collectors.joining(" "))).isEqualTo(
+                "--out=DIR            storage root, created if missing (default: ddc-data)"
+                + " --iterations=N       how many iterations to run (default: 3)"
+                + " --experiment=NAME    folder name under the storage root (default: demo)"
+                + " --target=NAME        a target machine, by host name or IP address; repeat it for more"
+                + " --targets=FILE       a file of targets instead: one per line, # starts a comment, blank lines"
+                + " are ignored"
+                + " --runner=local|psexec how probes reach the targets: local (run on this machine, for demos and"
+                + " tests) or psexec (Windows targets through PsExec); ssh is not available yet (default: local)"
+                + " --psexec=PATH        PsExec.exe or a compatible launcher (PsExec64.exe, PAExec); a path with"
+                + " a folder must name an existing file; only with --runner psexec (default: PsExec.exe, looked up"
+                + " on the PATH)"
+                + " --user=USER          account PsExec logs on with, such as LAB\\ddc; needs --password-env; only"
+                + " with --runner psexec (default: the coordinator's own account, no password)"
+                + " --password-env=VAR   name of the environment variable that holds the password of --user, set"
+                + " and not empty: a password is never given on ddc's command line (PsExec itself puts it on its"
+                + " own, where local process listings see it while PsExec runs)"
+                + " --check=CHECK        availability check before anything runs on a target: always, icmp or"
+                + " tcp:PORT, waiting at most 500 ms (default: the runner's: tcp:445 for psexec, always for local)"
+                + " ");
     }
 
     @Test

@@ -11,21 +11,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ddc demo} end to end: real processes, a real TCP port, real files. */
+/**
+ * {@code ddc demo} end to end: real processes, a real TCP port, real files; the PsExec runs use
+ * {@link FakePsExec}.
+ */
 final class DemoCommandTest {
     private static final Pattern TRACE_LINE =
             Pattern.compile("^\\d+\\|\\d+\\|\\d+\\|\\d+\\|\\d+\\.\\d\\|\\d+\\.\\d\\|.*\\|$");
     private static final Pattern ITERATION_LINE = Pattern.compile(
             "^iteration (\\d+) of (\\d+) \\(id (\\d+)\\): 6 succeeded, 2 failed, 4 unavailable in \\d+\\.\\d s$");
     private static final List<String> PROBES = List.of("os", "load", "hello", "broken");
+    private static final String PASSWORD_VARIABLE = "DDC_TEST_PASSWORD";
+    private static final String PASSWORD = "Pa55-word-that-must-not-leak";
 
     @TempDir
     Path temp;
@@ -135,6 +142,87 @@ final class DemoCommandTest {
         assertThat(written).isNotEmpty().allMatch(line -> TRACE_LINE.matcher(line).matches());
         assertThat(traceLinesPrintedUnder(lines, "os.trace:")).isEqualTo(written);
         assertThat(demoThreads()).isEmpty();
+    }
+
+    @Test
+    void demo_withThePsExecRunner_runsTheWindowsProbesThroughTheLauncher_andStoresNoPassword() throws IOException {
+        FakePsExec psexec = FakePsExec.in(Files.createDirectory(temp.resolve("launcher")));
+        Path root = temp.resolve("root");
+
+        DdcCliTest.Run run = DdcCliTest.run(Map.of(PASSWORD_VARIABLE, PASSWORD), "demo", "--runner", "psexec",
+                "--psexec", psexec.path().toString(), "--target", "m01", "--user", "LAB\\ddc",
+                "--password-env", PASSWORD_VARIABLE, "--check", "always", "--iterations", "1",
+                "--out", root.toString());
+
+        assertThat(run.err()).isEmpty();
+        // the fake launcher exits with 0 every time, so even 'broken' succeeds
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).anyMatch(line -> line.startsWith("demo: probes [os, load, hello, broken] (Windows"
+                        + " commands) on [m01] with the psexec runner, 1 iteration(s)"))
+                .contains("  availability: always available; probe 'broken' fails on purpose")
+                .anyMatch(line -> line.matches("iteration 1 of 1 \\(id \\d+\\): 4 succeeded, 0 failed, 0 unavailable"
+                        + " in \\d+\\.\\d s"))
+                .anyMatch(line -> line.matches("  post-collector print-load: m01 CPU load not printed \\(average of its"
+                        + " processors\\), iteration \\d+"));
+
+        List<List<String>> calls = psexec.calls("m01");
+        assertThat(calls).hasSize(4);
+        assertThat(calls).allSatisfy(argv -> {
+            assertThat(argv.get(0)).isEqualTo("\\\\m01");
+            assertThat(argv.get(argv.indexOf("-u") + 1)).isEqualTo("LAB\\ddc");
+            assertThat(argv.get(argv.indexOf("-p") + 1)).isEqualTo(PASSWORD);
+            assertThat(argv.indexOf("-p")).isGreaterThan(argv.indexOf("-u"));
+        });
+        assertThat(tail(calls.get(0), 3)).containsExactly("cmd", "/c", "ver");
+        assertThat(tail(calls.get(1), 7)).containsExactly("powershell", "-NoProfile", "-NonInteractive", "-InputFormat",
+                "None", "-Command", "\"(Get-CimInstance Win32_Processor | Measure-Object -Property LoadPercentage"
+                        + " -Average).Average\"");
+        assertThat(tail(calls.get(2), 6)).containsExactly("cmd", "/c", "echo", "hello", "from", "%COMPUTERNAME%");
+        assertThat(tail(calls.get(3), 4)).containsExactly("cmd", "/c", "dir", "C:\\nonexistent-ddc-demo");
+
+        Path folder = root.resolve("demo");
+        for (String probe : PROBES) {
+            assertThat(Files.readAllLines(folder.resolve(probe + ".trace"), UTF_8)).as(probe)
+                    .singleElement().asString().matches("\\d+\\|1\\|0\\|0\\|100\\.0\\|\\d+\\.\\d\\|m01,\\| \\| \\|");
+            assertThat(folder.resolve("m01").resolve(probe + ".stdout")).isRegularFile();
+            assertThat(folder.resolve("m01").resolve(probe + ".stderr")).isRegularFile();
+        }
+        List<Path> stored;
+        try (Stream<Path> files = Files.walk(root)) {
+            stored = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(12);
+        for (Path file : stored) {
+            assertThat(new String(Files.readAllBytes(file), UTF_8)).as(file.toString()).doesNotContain(PASSWORD);
+        }
+        assertThat(run.out()).doesNotContain(PASSWORD);
+        assertThat(demoThreads()).isEmpty();
+    }
+
+    @Test
+    void demo_withThePsExecRunner_andATargetsFile_reachesEveryTargetOfTheFile() throws IOException {
+        FakePsExec psexec = FakePsExec.in(Files.createDirectory(temp.resolve("launcher")));
+        Path targets = Files.writeString(temp.resolve("targets.txt"), "# lab\nm01\n\nm02 # spare\n", UTF_8);
+
+        DdcCliTest.Run run = DdcCliTest.run("demo", "--runner", "psexec", "--psexec", psexec.path().toString(),
+                "--targets", targets.toString(), "--check", "always", "--iterations", "1",
+                "--out", temp.resolve("root").toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        for (String host : List.of("m01", "m02")) {
+            List<List<String>> calls = psexec.calls(host);
+            assertThat(calls).as(host).hasSize(4);
+            // no --user: PsExec uses the coordinator's own account, and no password is on any command line
+            assertThat(calls).as(host).allSatisfy(argv -> assertThat(argv).startsWith("\\\\" + host)
+                    .doesNotContain("-u", "-p"));
+        }
+        assertThat(Files.readAllLines(temp.resolve("root").resolve("demo").resolve("os.trace"), UTF_8))
+                .singleElement().asString().endsWith("|m01,m02,| | |");
+    }
+
+    private static List<String> tail(List<String> list, int size) {
+        return list.subList(list.size() - size, list.size());
     }
 
     /** The trace lines printed after {@code header}, up to the next line that is not one. */
