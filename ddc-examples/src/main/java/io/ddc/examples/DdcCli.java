@@ -24,6 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * java -jar ddc-examples/target/ddc.jar demo [--out DIR] [--iterations N] [--experiment NAME]
  *         [--target NAME... | --targets FILE] [--runner local|psexec] [--check always|icmp|tcp:PORT]
  *         [--psexec PATH] [--user USER --password-env VAR]
+ * java -jar ddc-examples/target/ddc.jar report DIR [--html FILE] [--zone ZONE] [--iterations]
  * java -jar ddc-examples/target/ddc.jar --help | --version
  * </pre>
  *
@@ -81,6 +82,7 @@ public final class DdcCli implements Callable<Integer> {
         CommandLine cli = new CommandLine(new DdcCli())
                 .addSubcommand(new ListCommand(out))
                 .addSubcommand(new DemoCommand(out, err, environment))
+                .addSubcommand(new ReportCommand(out, err))
                 .addSubcommand(new HelpCommand());
         // set after the subcommands are added, so that they write to the same streams
         PrintWriter outWriter = new PrintWriter(out, true);

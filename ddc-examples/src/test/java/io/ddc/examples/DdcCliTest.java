@@ -50,9 +50,9 @@ final class DdcCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.outLines()).startsWith("Usage: ddc [-hV] [COMMAND]")
-                .contains("  list  Lists the bundled experiments, one per line.",
-                        "  help  Display help information about the specified command.")
-                .anyMatch(line -> line.startsWith("  demo  Runs the bundled demo: "));
+                .contains("  list    Lists the bundled experiments, one per line.",
+                        "  help    Display help information about the specified command.")
+                .anyMatch(line -> line.startsWith("  demo    Runs the bundled demo: "));
         assertThat(run.out()).contains("Exit codes: 0 done, 1 some (target, probe) pairs never succeeded, 2 bad usage");
     }
 
@@ -125,7 +125,7 @@ final class DdcCliTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly("Missing command: use one of list, demo, help",
+        assertThat(run.errLines()).containsExactly("Missing command: use one of list, demo, report, help",
                 "Try 'ddc --help' for more information.");
     }
 
