@@ -6,11 +6,13 @@ import java.util.Objects;
 /**
  * How an experiment ended.
  *
- * @param iterations how many iterations ran (a stopped one included)
+ * @param iterations how many iterations this run started (a stopped one included); a resumed
+ *     experiment counts from 0 again
  * @param reason why it ended
- * @param pairsNeverSucceeded how many (target, probe) pairs never SUCCEEDED during the run; 0 means
- *     every pair succeeded at least once
- * @param elapsed the experiment's wall-clock duration
+ * @param pairsNeverSucceeded how many (target, probe) pairs never SUCCEEDED; 0 means every pair
+ *     succeeded at least once. A periodic schedule counts this run only; a single-shot schedule
+ *     also counts the pairs that succeeded in earlier runs on the same folder
+ * @param elapsed the wall-clock duration of this run
  */
 public record Completion(long iterations, Reason reason, long pairsNeverSucceeded, Duration elapsed) {
 

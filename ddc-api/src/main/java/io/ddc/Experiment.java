@@ -50,6 +50,8 @@ public final class Experiment {
     private final int postCollectorThreads;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final boolean forceEachExecution;
+    private final boolean freshStart;
 
     private Experiment(Builder builder, TargetPool targets, RemoteRunner runner) {
         this.name = builder.name;
@@ -66,6 +68,8 @@ public final class Experiment {
         this.postCollectorThreads = builder.postCollectorThreads;
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
+        this.forceEachExecution = builder.forceEachExecution;
+        this.freshStart = builder.freshStart;
     }
 
     /**
@@ -84,9 +88,17 @@ public final class Experiment {
      * Starts the experiment on its own threads and returns at once. The engine ({@code ddc-core})
      * is found with {@link ServiceLoader}. The storage folder is checked before anything starts.
      *
+     * <p>A folder that already holds this experiment's data is resumed: iteration ids go on
+     * increasing, a single-shot schedule skips the pairs that already SUCCEEDED, a periodic schedule
+     * keeps its phase (its next iteration starts on the slot grid of the first run, missed slots
+     * are not made up), and a record or trace line torn by a crash is cut off first (logged as a
+     * warning). Limits of the schedule (iterations, deadline) count from this start. See
+     * {@link Builder#freshStart(boolean)} to start over instead.
+     *
      * @return the handle to await or stop the run
-     * @throws DdcException if no engine is on the class or module path, or the storage folder
-     *     cannot be used
+     * @throws DdcException if no engine is on the class or module path, the storage folder cannot
+     *     be used, another coordinator holds it, its state file is damaged, or it was made with
+     *     other probes (names or commands) and no fresh start was asked for
      */
     public ExperimentRun start() {
         ExperimentEngine engine = ServiceLoader.load(ExperimentEngine.class).findFirst()
@@ -165,6 +177,16 @@ public final class Experiment {
         return sleeper;
     }
 
+    /** @return true if each execution's output files are forced to disk as soon as they are written */
+    public boolean forcesEachExecution() {
+        return forceEachExecution;
+    }
+
+    /** @return true if an existing experiment folder is moved aside instead of resumed */
+    public boolean startsFresh() {
+        return freshStart;
+    }
+
     @Override
     public String toString() {
         return "Experiment[" + name + ", " + probes.size() + " probes, " + targets.size() + " targets, " + schedule
@@ -176,7 +198,9 @@ public final class Experiment {
      * Defaults: schedule {@link #DEFAULT_SCHEDULE}, parallelism 1 (the original's strictly sequential
      * coordinator), the runner's own availability check, storage root {@link #DEFAULT_STORAGE_ROOT},
      * post-collector timeout {@link #DEFAULT_POST_COLLECTOR_TIMEOUT} on 2 threads, the system UTC
-     * clock and a sleeping sleeper. Not thread-safe; {@link #build()} copies its state.
+     * clock and a sleeping sleeper, output files forced when a target's visit ends (not after each
+     * execution), and an existing folder resumed (no fresh start). Not thread-safe;
+     * {@link #build()} copies its state.
      */
     public static final class Builder {
         private final String name;
@@ -192,6 +216,8 @@ public final class Experiment {
         private int postCollectorThreads = 2;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
+        private boolean forceEachExecution;
+        private boolean freshStart;
 
         private Builder(String name) {
             this.name = name;
@@ -351,6 +377,43 @@ public final class Experiment {
          */
         public Builder sleeper(Sleeper newSleeper) {
             this.sleeper = Objects.requireNonNull(newSleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Chooses when output files reach the disk. By default the files a target's visit appended
+         * to are forced to disk when the visit ends (after its last probe), before the iteration's
+         * trace lines are written, so a trace line never names an execution whose output a power cut
+         * could take away. With {@code true} each execution's two files are forced as soon as its
+         * records are appended, before listeners and post-collectors hear of it, so a power cut
+         * loses nothing they have seen. The number of {@code fsync} calls is the same either way
+         * (an execution appends to two files of its own, once per iteration); only their place
+         * changes: the next probe on that target waits for them. Measured on a virtual SSD, 50
+         * targets and 2 probes: about 0.15 ms per file and iteration in both modes. A crash of the
+         * coordinator process alone loses nothing either way: what was written is in the operating
+         * system's cache.
+         *
+         * @param force true to force each execution's files before it is announced
+         * @return this builder
+         */
+        public Builder forceEachExecution(boolean force) {
+            this.forceEachExecution = force;
+            return this;
+        }
+
+        /**
+         * Chooses what happens when the experiment's folder already holds data. By default the
+         * experiment resumes it (see {@link Experiment#start()}), and refuses a folder made with
+         * other probes. With {@code true} nothing is resumed and nothing is deleted: a folder that
+         * holds anything is renamed to {@code <name>.before-<UTC time>} (for example
+         * {@code lab.before-20240414T131310Z}) next to it, the rename is logged, and the experiment
+         * starts in a new, empty folder.
+         *
+         * @param fresh true to move earlier data aside and start over
+         * @return this builder
+         */
+        public Builder freshStart(boolean fresh) {
+            this.freshStart = fresh;
             return this;
         }
 

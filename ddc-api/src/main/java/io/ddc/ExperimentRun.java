@@ -24,7 +24,10 @@ public interface ExperimentRun extends AutoCloseable {
      *
      * @return how it ended
      * @throws InterruptedException if this thread is interrupted while waiting
-     * @throws DdcException if the experiment failed (for example, storage could not be written)
+     * @throws DdcException if the experiment failed, for example when an output file, a trace
+     *     file or the state file could not be written (a full disk): the message names the file.
+     *     Such a failure stops the experiment like {@link #stop()} does, the records and trace lines
+     *     already written stay readable, and every thread the run started has ended
      */
     Completion await() throws InterruptedException;
 

@@ -197,6 +197,8 @@ final class ExperimentTest {
         assertThat(experiment.runner()).isSameAs(runner);
         assertThat(experiment.targets()).isEqualTo(POOL);
         assertThat(experiment.probes()).containsExactly(LOAD);
+        assertThat(experiment.forcesEachExecution()).isFalse();
+        assertThat(experiment.startsFresh()).isFalse();
     }
 
     @Test
@@ -208,7 +210,8 @@ final class ExperimentTest {
         Schedule schedule = Schedule.singleShot().withMaxIterations(3);
 
         Experiment experiment = complete("lab").probe(DISK).availabilityCheck(check).clock(clock).sleeper(sleeper)
-                .listener(listener).schedule(schedule).storageRoot(Path.of("/var/ddc")).parallelism(8).build();
+                .listener(listener).schedule(schedule).storageRoot(Path.of("/var/ddc")).parallelism(8)
+                .forceEachExecution(true).freshStart(true).build();
 
         assertThat(experiment.probes()).containsExactly(LOAD, DISK);
         assertThat(experiment.availabilityCheck()).isSameAs(check);
@@ -219,6 +222,17 @@ final class ExperimentTest {
         assertThat(experiment.storageRoot()).isEqualTo(Path.of("/var/ddc"));
         assertThat(experiment.folder()).isEqualTo(Path.of("/var/ddc/lab"));
         assertThat(experiment.parallelism()).isEqualTo(8);
+        assertThat(experiment.forcesEachExecution()).isTrue();
+        assertThat(experiment.startsFresh()).isTrue();
+    }
+
+    @Test
+    void forceEachExecutionAndFreshStart_canBeTurnedOffAgain() {
+        Experiment experiment = complete("lab").forceEachExecution(true).freshStart(true)
+                .forceEachExecution(false).freshStart(false).build();
+
+        assertThat(experiment.forcesEachExecution()).isFalse();
+        assertThat(experiment.startsFresh()).isFalse();
     }
 
     @Test

@@ -67,7 +67,7 @@ final class ExecutionSink extends OutputStream {
                     spool.write(bytes, offset, length);
                 }
             } catch (IOException e) {
-                spoolFailure = e;
+                spoolFailure = new IOException("cannot spool the output to " + spoolFile + ": " + e.getMessage(), e);
             }
         }
         int room = captureLimit - headLength;
@@ -95,7 +95,7 @@ final class ExecutionSink extends OutputStream {
                 open.close();
             } catch (IOException e) {
                 if (spoolFailure == null) {
-                    spoolFailure = e;
+                    spoolFailure = new IOException("cannot spool the output to " + spoolFile + ": " + e.getMessage(), e);
                 }
             }
         }

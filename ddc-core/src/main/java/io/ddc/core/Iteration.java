@@ -15,6 +15,7 @@ import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * One iteration: every visit (target and its probes) on the worker pool, at most
  * {@code parallelism} at once; on each target the availability check first, then the probes one
  * after the other in declared order; each result stored, counted, announced and queued for the
- * post-collectors; at the end one trace line per probe, forced to disk.
+ * post-collectors; the visit's output files forced to disk when it ends; at the end one trace line
+ * per probe, forced to disk. A storage failure lets no further target or probe start.
  */
 final class Iteration {
     private static final Logger LOG = LoggerFactory.getLogger(Iteration.class);
@@ -50,6 +52,7 @@ final class Iteration {
     private final ExecutorService workers;
     private final BooleanSupplier mayStart;
     private final Clock clock;
+    private volatile boolean storageFailed;
 
     /**
      * @param mayStart tells, before each target and each probe, whether work may still start (false
@@ -81,8 +84,13 @@ final class Iteration {
         List<Future<?>> futures = new ArrayList<>(visits.size());
         for (Visit visit : visits) {
             futures.add(workers.submit(() -> {
-                if (mayStart.getAsBoolean()) {
-                    visit(id, visit, outcomes);
+                if (mayStart()) {
+                    try {
+                        visit(id, visit, outcomes);
+                    } catch (IOException | RuntimeException e) {
+                        storageFailed = true;
+                        throw e;
+                    }
                 }
                 return null;
             }));
@@ -103,7 +111,11 @@ final class Iteration {
         Duration elapsed = elapsedSince(started, clock);
         Map<String, TraceLine> lines = traceLines(id, elapsed, visits, outcomes);
         for (Map.Entry<String, TraceLine> line : lines.entrySet()) {
-            TraceFile.append(storage.traceFile(line.getKey()), line.getValue());
+            try {
+                storage.appendTrace(line.getKey(), line.getValue());
+            } catch (IOException e) {
+                storageFailure = firstFailure(storageFailure, e);
+            }
         }
         if (storageFailure != null) {
             throw storageFailure;
@@ -126,18 +138,34 @@ final class Iteration {
         return failure;
     }
 
+    private boolean mayStart() {
+        return !storageFailed && mayStart.getAsBoolean();
+    }
+
+    /** Runs the probes on one target, then forces the output files they appended to. */
     private void visit(long id, Visit visit, Outcome[][] outcomes) throws IOException, InterruptedException {
         Target target = visit.target();
         Availability availability = checkAvailability(target);
-        for (Probe probe : visit.probes()) {
-            ExecutionResult result;
-            if (!availability.isAvailable()) {
-                result = ExecutionResult.unavailable(target, probe.name(), id, availability.reason());
-                record(id, visit, probe, result, null, null, outcomes);
-            } else if (mayStart.getAsBoolean()) {
-                execute(id, visit, probe, outcomes);
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Probe probe : visit.probes()) {
+                ExecutionResult result;
+                if (!availability.isAvailable()) {
+                    result = ExecutionResult.unavailable(target, probe.name(), id, availability.reason());
+                    record(id, visit, probe, result, null, null, outcomes, written);
+                } else if (mayStart()) {
+                    execute(id, visit, probe, outcomes, written);
+                }
             }
+        } catch (IOException e) {
+            try {
+                storage.force(written);
+            } catch (IOException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
+        storage.force(written);
     }
 
     private Availability checkAvailability(Target target) throws InterruptedException {
@@ -149,7 +177,7 @@ final class Iteration {
         }
     }
 
-    private void execute(long id, Visit visit, Probe probe, Outcome[][] outcomes)
+    private void execute(long id, Visit visit, Probe probe, Outcome[][] outcomes, List<Path> written)
             throws IOException, InterruptedException {
         ExecutionSink stdout = storage.newSink(probe);
         ExecutionSink stderr = storage.newSink(probe);
@@ -169,7 +197,7 @@ final class Iteration {
             }
             Duration elapsed = Duration.ofMillis(Math.max(0, clock.millis() - start));
             record(id, visit, probe, toResult(id, visit.target(), probe, run, elapsed, stdout, stderr), stdout, stderr,
-                    outcomes);
+                    outcomes, written);
         } finally {
             stdout.discard();
             stderr.discard();
@@ -208,14 +236,15 @@ final class Iteration {
     }
 
     private void record(long id, Visit visit, Probe probe, ExecutionResult result, @Nullable ExecutionSink stdout,
-            @Nullable ExecutionSink stderr, Outcome[][] outcomes) throws IOException, InterruptedException {
+            @Nullable ExecutionSink stderr, Outcome[][] outcomes, List<Path> written)
+            throws IOException, InterruptedException {
         int probeIndex = experiment.probes().indexOf(probe);
         if (probe.storesOutput()) {
             ExecutionSink out = stdout != null ? stdout : storage.newSink(probe);
             ExecutionSink err = stderr != null ? stderr : storage.newSink(probe);
             out.seal();
             err.seal();
-            storage.store(result, out, err);
+            written.addAll(storage.store(result, out, err));
         }
         outcomes[probeIndex][visit.targetIndex()] = result.outcome();
         ledger.record(visit.targetIndex(), probeIndex, result.outcome());

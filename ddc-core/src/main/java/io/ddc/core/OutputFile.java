@@ -127,10 +127,16 @@ public final class OutputFile {
      */
     public static Index index(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
+        return index(file, 0);
+    }
+
+    /** Indexes the records from {@code start}, which must be where a record begins. */
+    private static Index index(Path file, long start) throws IOException {
         List<Record> records = new ArrayList<>();
         long fileLength = Files.size(file);
-        long position = 0;
+        long position = start;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            in.skipNBytes(Math.min(start, fileLength));
             while (position < fileLength) {
                 String header = readLine(in);
                 if (header == null) {
@@ -160,6 +166,48 @@ public final class OutputFile {
             }
         }
         return new Index(records, position, fileLength, Optional.empty());
+    }
+
+    /**
+     * Tells whether a chain of complete records starts somewhere after {@code damage} and runs to
+     * the end of the file: then the damage is in the middle of the file, and cutting the file back
+     * to it would throw away good records. Only damaged files are searched, so the cost (a read of
+     * the bytes after the damage, and an index from each line that starts like a header) does not
+     * matter.
+     *
+     * @param damage where {@link #index(Path)} found damage
+     * @return the offset where that chain starts, or -1 if nothing complete follows the damage
+     * @throws IOException if the file cannot be read
+     */
+    static long goodRecordsAfter(Path file, long damage) throws IOException {
+        byte[] magic = (MAGIC + " iteration=").getBytes(StandardCharsets.US_ASCII);
+        long fileLength = Files.size(file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            in.skipNBytes(Math.min(damage, fileLength));
+            long position = damage;
+            int previous = -1;
+            int matched = -1;
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (matched >= 0) {
+                    matched = b == magic[matched] ? matched + 1 : -1;
+                    if (matched == magic.length) {
+                        long candidate = position - magic.length + 1;
+                        Index rest = index(file, candidate);
+                        if (rest.problem().isEmpty() && !rest.records().isEmpty()) {
+                            return candidate;
+                        }
+                        matched = -1;
+                    }
+                }
+                if (previous == '\n' && b == magic[0] && position > damage) {
+                    matched = 1;
+                }
+                previous = b;
+                position++;
+            }
+        }
+        return -1;
     }
 
     private static Index damaged(List<Record> records, long validLength, long fileLength, String what) {

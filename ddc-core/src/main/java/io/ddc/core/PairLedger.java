@@ -5,7 +5,10 @@ import io.ddc.Probe;
 import io.ddc.Target;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * Which (target, probe) pairs have SUCCEEDED at least once: single-shot experiments visit only the
@@ -18,9 +21,25 @@ final class PairLedger {
     private int succeededCount;
 
     PairLedger(List<Target> targets, List<Probe> probes) {
+        this(targets, probes, (target, probe) -> false);
+    }
+
+    /**
+     * @param succeededBefore the pairs that already SUCCEEDED (in an earlier run of a resumed
+     *     single-shot experiment)
+     */
+    PairLedger(List<Target> targets, List<Probe> probes, BiPredicate<Target, Probe> succeededBefore) {
         this.targets = List.copyOf(targets);
         this.probes = List.copyOf(probes);
         this.succeeded = new BitSet(targets.size() * probes.size());
+        for (int t = 0; t < targets.size(); t++) {
+            for (int p = 0; p < probes.size(); p++) {
+                if (succeededBefore.test(targets.get(t), probes.get(p))) {
+                    succeeded.set(t * probes.size() + p);
+                    succeededCount++;
+                }
+            }
+        }
     }
 
     synchronized void record(int targetIndex, int probeIndex, Outcome outcome) {
@@ -33,6 +52,21 @@ final class PairLedger {
 
     synchronized long neverSucceeded() {
         return (long) targets.size() * probes.size() - succeededCount;
+    }
+
+    /** @return by probe name, in declaration order, the targets where it has SUCCEEDED, in pool order */
+    synchronized Map<String, List<String>> succeededByProbe() {
+        Map<String, List<String>> byProbe = new LinkedHashMap<>();
+        for (int p = 0; p < probes.size(); p++) {
+            List<String> names = new ArrayList<>();
+            for (int t = 0; t < targets.size(); t++) {
+                if (succeeded.get(t * probes.size() + p)) {
+                    names.add(targets.get(t).name());
+                }
+            }
+            byProbe.put(probes.get(p).name(), names);
+        }
+        return byProbe;
     }
 
     /** Every target with every probe: a periodic iteration. */

@@ -4,15 +4,18 @@ import io.ddc.Completion;
 import io.ddc.DdcException;
 import io.ddc.Experiment;
 import io.ddc.ExperimentRun;
-import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.core.PairLedger.Visit;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,8 @@ final class ScheduledRun implements ExperimentRun {
     private final Storage storage;
     private final Listeners listeners;
     private final PairLedger ledger;
+    private final Resume.Point resumed;
+    private final Instant phase;
     private final Clock clock;
     private final Thread scheduler;
     private final Object sleepLock = new Object();
@@ -41,34 +46,69 @@ final class ScheduledRun implements ExperimentRun {
     private volatile @Nullable Completion completion;
     private volatile @Nullable RuntimeException failure;
 
-    private ScheduledRun(Experiment experiment, Storage storage) {
+    private ScheduledRun(Experiment experiment, Storage storage, Resume.Point resumed, Instant phase) {
         this.experiment = experiment;
         this.storage = storage;
         this.listeners = new Listeners(experiment.listeners());
-        this.ledger = new PairLedger(experiment.targets().targets(), experiment.probes());
+        // a single-shot schedule skips the pairs that succeeded before; a periodic one counts this run only
+        this.ledger = isSingleShot(experiment)
+                ? new PairLedger(experiment.targets().targets(), experiment.probes(), resumed::succeeded)
+                : new PairLedger(experiment.targets().targets(), experiment.probes());
+        this.resumed = resumed;
+        this.phase = phase;
         this.clock = experiment.clock();
         this.scheduler = new NamedThreads(experiment.name(), "scheduler", false).newThread(this::runSafely);
     }
 
+    private static boolean isSingleShot(Experiment experiment) {
+        return experiment.schedule().mode() == Schedule.Mode.SINGLE_SHOT;
+    }
+
     /**
-     * Opens the storage (reporting a bad folder before anything starts) and starts the scheduler.
+     * Opens the storage, resumes what the folder holds (repairing torn files), records the state
+     * (probes and phase) before anything runs, and starts the scheduler. A bad folder is reported
+     * before anything starts.
      *
-     * @throws DdcException if the experiment's folder or trace files cannot be used
+     * @throws DdcException if the experiment's folder cannot be used or resumed
      */
     static ScheduledRun start(Experiment experiment) {
-        Storage storage = Storage.open(experiment);
-        for (Probe probe : experiment.probes()) {
-            try {
-                TraceFile.repairTail(storage.traceFile(probe.name()));
-            } catch (IOException e) {
-                storage.close();
-                throw new DdcException("cannot repair trace file " + storage.traceFile(probe.name()) + ": " + e, e);
-            }
+        return start(experiment, ChannelOpener.DEFAULT);
+    }
+
+    /**
+     * Starts the experiment with the storage writing through {@code channels}.
+     *
+     * @throws DdcException if the experiment's folder cannot be used or resumed
+     */
+    static ScheduledRun start(Experiment experiment, ChannelOpener channels) {
+        Storage storage = Storage.open(experiment, channels);
+        try {
+            Resume.Point resumed = Resume.prepare(experiment, storage);
+            Instant phase = resumed.phase().orElseGet(experiment.clock()::instant);
+            ScheduledRun run = new ScheduledRun(experiment, storage, resumed, phase);
+            run.saveState(resumed.lastIteration());
+            LOG.info("starting {} in {}", experiment, storage.folder());
+            run.scheduler.start();
+            return run;
+        } catch (IOException e) {
+            storage.close();
+            throw new DdcException("cannot start experiment '" + experiment.name() + "' in " + storage.folder() + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            storage.close();
+            throw e;
         }
-        ScheduledRun run = new ScheduledRun(experiment, storage);
-        LOG.info("starting {} in {}", experiment, storage.folder());
-        run.scheduler.start();
-        return run;
+    }
+
+    /** Writes the state file: the probes, the phase, the last iteration and every pair that succeeded. */
+    private void saveState(OptionalLong lastIteration) throws IOException {
+        Map<String, Set<String>> succeeded = new LinkedHashMap<>();
+        resumed.succeeded().forEach((probe, targets) ->
+                succeeded.computeIfAbsent(probe, p -> StateFile.newTargetSet()).addAll(targets));
+        ledger.succeededByProbe().forEach((probe, targets) ->
+                succeeded.computeIfAbsent(probe, p -> StateFile.newTargetSet()).addAll(targets));
+        storage.writeState(new StateFile.State(experiment.name(), phase, lastIteration, Resume.commands(experiment),
+                succeeded));
     }
 
     @Override
@@ -150,8 +190,9 @@ final class ScheduledRun implements ExperimentRun {
 
     private Completion loop() throws IOException, InterruptedException {
         Schedule schedule = experiment.schedule();
-        Instant t0 = clock.instant();
-        deadline = schedule.deadline().map(t0::plus).orElse(null);
+        boolean singleShot = isSingleShot(experiment);
+        Instant runStart = clock.instant();
+        deadline = schedule.deadline().map(runStart::plus).orElse(null);
         NamedThreads workerThreads = new NamedThreads(experiment.name(), "target", true);
         ThreadPoolExecutor workers = new ThreadPoolExecutor(experiment.parallelism(), experiment.parallelism(), 10,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), workerThreads);
@@ -160,11 +201,21 @@ final class ScheduledRun implements ExperimentRun {
         Iteration iteration = new Iteration(experiment, storage, postCollection, listeners, ledger, workers,
                 this::mayStart);
         long iterations = 0;
-        long lastId = Long.MIN_VALUE;
-        Instant scheduled = t0;
-        Completion.Reason reason;
+        long lastId = resumed.lastIteration().orElse(Long.MIN_VALUE);
+        // a periodic schedule keeps its slot grid across restarts; single-shot retries count from now
+        Instant grid = singleShot ? runStart : phase;
+        Instant scheduled = runStart;
+        Completion.@Nullable Reason reason = null;
         try {
-            while (true) {
+            if (!singleShot && resumed.resumed()) {
+                scheduled = firstSlot(phase, schedule.interval(), runStart, resumed.lastIteration());
+                if (pastDeadline(scheduled)) {
+                    reason = Completion.Reason.DEADLINE;
+                } else if (!sleepUntil(scheduled)) {
+                    reason = Completion.Reason.STOPPED;
+                }
+            }
+            while (reason == null) {
                 if (stopRequested) {
                     reason = Completion.Reason.STOPPED;
                     break;
@@ -173,7 +224,6 @@ final class ScheduledRun implements ExperimentRun {
                     reason = Completion.Reason.DEADLINE;
                     break;
                 }
-                boolean singleShot = schedule.mode() == Schedule.Mode.SINGLE_SHOT;
                 List<Visit> visits = singleShot ? ledger.pending() : ledger.all();
                 if (visits.isEmpty()) {
                     reason = Completion.Reason.ALL_SUCCEEDED;
@@ -184,6 +234,7 @@ final class ScheduledRun implements ExperimentRun {
                 lastId = id;
                 iteration.run(id, visits);
                 iterations++;
+                saveState(OptionalLong.of(id));
                 Instant ended = clock.instant();
                 if (singleShot && ledger.neverSucceeded() == 0) {
                     reason = Completion.Reason.ALL_SUCCEEDED;
@@ -197,7 +248,7 @@ final class ScheduledRun implements ExperimentRun {
                     reason = Completion.Reason.MAX_ITERATIONS;
                     break;
                 }
-                Instant next = nextStart(t0, schedule.interval(), schedule.minimumGap(), scheduled, ended);
+                Instant next = nextStart(grid, schedule.interval(), schedule.minimumGap(), scheduled, ended);
                 scheduled = next;
                 if (pastDeadline(next)) {
                     reason = Completion.Reason.DEADLINE;
@@ -219,9 +270,26 @@ final class ScheduledRun implements ExperimentRun {
             storage.close();
         }
         Completion done = new Completion(iterations, reason, ledger.neverSucceeded(),
-                Iteration.elapsedSince(t0, clock));
+                Iteration.elapsedSince(runStart, clock));
         LOG.info("experiment '{}' ended: {}", experiment.name(), done);
         return done;
+    }
+
+    /**
+     * The first start of a resumed periodic schedule: the first slot of the grid
+     * {@code phase + k × interval} at or after {@code now}, so never more than one interval away
+     * (also when the clock was set back before the phase), and missed slots are not made up; or the
+     * slot after it, if the last iteration already started in that second.
+     */
+    static Instant firstSlot(Instant phase, Duration interval, Instant now, OptionalLong lastIteration) {
+        Instant slot = now.plusMillis(Math.floorMod(Duration.between(now, phase).toMillis(), interval.toMillis()));
+        if (lastIteration.isPresent()) {
+            Instant lastSecond = Instant.ofEpochSecond(lastIteration.getAsLong());
+            if (!slot.isBefore(lastSecond) && slot.isBefore(lastSecond.plusSeconds(1))) {
+                slot = slot.plus(interval);
+            }
+        }
+        return slot;
     }
 
     /**
@@ -231,8 +299,8 @@ final class ScheduledRun implements ExperimentRun {
      * decides the slot: a sleep that ends a little early must not make the next slot look overrun.
      */
     static Instant nextStart(Instant t0, Duration interval, Duration minimumGap, Instant scheduled, Instant ended) {
-        long sinceStart = Math.max(0, Duration.between(t0, scheduled).toMillis());
-        long slot = sinceStart / interval.toMillis() + 1;
+        // floorDiv: a slot before t0 (the clock was set back after a resume) is still on the grid
+        long slot = Math.floorDiv(Duration.between(t0, scheduled).toMillis(), interval.toMillis()) + 1;
         Instant nextSlot = t0.plus(interval.multipliedBy(slot));
         return ended.isAfter(nextSlot) ? ended.plus(minimumGap) : nextSlot;
     }

@@ -5,51 +5,90 @@ import io.ddc.ExecutionResult;
 import io.ddc.Experiment;
 import io.ddc.Probe;
 import io.ddc.Target;
+import io.ddc.TraceLine;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The default storage layout under {@code <root>/<experiment>/}: one folder per target holding the
- * cumulative {@code <probe>.stdout} and {@code <probe>.stderr} ({@link OutputFile} records), and one
- * {@code <probe>.trace} per probe ({@link TraceFile}). Large outputs are spooled in
- * {@code .spool/} until their record is appended. Thread-safe: two threads never write the same
- * file, because a target is visited by one thread at a time and iterations do not overlap.
+ * cumulative {@code <probe>.stdout} and {@code <probe>.stderr} ({@link OutputFile} records), one
+ * {@code <probe>.trace} per probe ({@link TraceFile}), and the state file {@code .state}
+ * ({@link StateFile}). Large outputs are spooled in {@code .spool/} until their record is appended.
+ * Thread-safe: two threads never write the same file, because a target is visited by one thread at
+ * a time and iterations do not overlap.
+ *
+ * <p>Every write goes through one {@link ChannelOpener}; each record, trace line and state is
+ * written whole or, when a write fails (a full disk), cut back, and the failure names the file.
  *
  * <p>An open storage holds an operating-system lock on {@code .lock} in the experiment's folder, so
  * a second coordinator (in this JVM or another) is refused; the lock dies with the process that
  * holds it, so a lock file left by a killed coordinator never blocks.
  */
 final class Storage implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
     private static final String SPOOL_FOLDER = ".spool";
     private static final String LOCK_FILE = ".lock";
+    private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Path folder;
     private final Path spoolFolder;
     private final FolderLock lock;
+    private final ChannelOpener channels;
+    private final boolean forceEachExecution;
     private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
+    private final Set<Path> knownFiles = ConcurrentHashMap.newKeySet();
+    /** Folders that gained an entry since they were last forced. */
+    private final Set<Path> foldersToForce = ConcurrentHashMap.newKeySet();
     private final AtomicLong spoolCounter = new AtomicLong();
 
-    private Storage(Path folder, FolderLock lock) {
+    private Storage(Path folder, FolderLock lock, ChannelOpener channels, boolean forceEachExecution) {
         this.folder = folder;
         this.spoolFolder = folder.resolve(SPOOL_FOLDER);
         this.lock = lock;
+        this.channels = channels;
+        this.forceEachExecution = forceEachExecution;
     }
 
     /**
-     * Creates the experiment's folder if needed, locks it, and clears spool files left by a crash.
+     * Opens the experiment's folder with the default channels.
      *
      * @throws DdcException naming the path, if the folder cannot be used or another coordinator
      *     holds it
      */
     static Storage open(Experiment experiment) {
+        return open(experiment, ChannelOpener.DEFAULT);
+    }
+
+    /**
+     * Creates the experiment's folder if needed and locks it; for a fresh start moves an earlier
+     * folder that holds anything aside; clears spool files and a temporary state file left by a
+     * crash.
+     *
+     * @param channels opens every file the storage writes
+     * @throws DdcException naming the path, if the folder cannot be used or another coordinator
+     *     holds it
+     */
+    static Storage open(Experiment experiment, ChannelOpener channels) {
         Path root = experiment.storageRoot();
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new DdcException("storage root " + root + " is not a folder: choose another storage root");
@@ -62,14 +101,86 @@ final class Storage implements AutoCloseable {
         } catch (IOException e) {
             throw new DdcException("cannot use the experiment folder " + folder + ": " + e, e);
         }
-        Storage storage = new Storage(folder, lock);
+        if (experiment.startsFresh()) {
+            lock = startFresh(experiment, lock);
+        }
+        Storage storage = new Storage(folder, lock, channels, experiment.forcesEachExecution());
         try {
             storage.clearSpool();
+            Files.deleteIfExists(folder.resolve(StateFile.TEMPORARY));
             return storage;
         } catch (IOException e) {
             storage.close();
             throw new DdcException("cannot use the experiment folder " + folder + ": " + e, e);
         }
+    }
+
+    /**
+     * Moves a folder that holds anything to {@code <name>.before-<UTC time>} and locks a new, empty
+     * one. The folder is renamed while it is locked, so no other coordinator can be using it; where
+     * the platform refuses to rename a folder with an open file in it (Windows), the lock is
+     * released first, and there the rename fails if another coordinator took the folder meanwhile.
+     */
+    private static FolderLock startFresh(Experiment experiment, FolderLock lock) {
+        Path folder = experiment.folder();
+        Path aside = folder;
+        boolean released = false;
+        try {
+            if (!holdsData(folder)) {
+                return lock;
+            }
+            aside = asideFolder(folder, experiment.clock().instant());
+            try {
+                Files.move(folder, aside, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                lock.close();
+                released = true;
+                Files.move(folder, aside, StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (!released) {
+                lock.close();
+                released = true;
+            }
+            Files.createDirectories(folder);
+            FolderLock fresh = FolderLock.acquire(folder.resolve(LOCK_FILE));
+            Fsync.folder(folder.toAbsolutePath().getParent());
+            LOG.info("experiment '{}' starts afresh: the earlier contents of {} were moved to {}", experiment.name(),
+                    folder, aside);
+            return fresh;
+        } catch (IOException e) {
+            if (!released) {
+                lock.close();
+            }
+            throw new DdcException("cannot move the earlier contents of " + folder + " aside to " + aside + " for a"
+                    + " fresh start: " + e, e);
+        } catch (RuntimeException e) {
+            if (!released) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Anything but the lock, the spool folder and a temporary state file is data. */
+    static boolean holdsData(Path folder) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.equals(LOCK_FILE) && !name.equals(SPOOL_FOLDER) && !name.equals(StateFile.TEMPORARY)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Path asideFolder(Path folder, Instant now) {
+        String base = folder.getFileName() + ".before-" + ASIDE_STAMP.format(now);
+        Path aside = folder.resolveSibling(base);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = folder.resolveSibling(base + "-" + n);
+        }
+        return aside;
     }
 
     /** Releases the folder's lock. */
@@ -95,14 +206,31 @@ final class Storage implements AutoCloseable {
     Path targetFolder(Target target) throws IOException {
         Path targetFolder = inside(target.folderName());
         if (!createdFolders.contains(targetFolder)) {
-            Files.createDirectories(targetFolder);
+            if (!Files.isDirectory(targetFolder)) {
+                Files.createDirectories(targetFolder);
+                foldersToForce.add(folder);
+            }
             createdFolders.add(targetFolder);
         }
         return targetFolder;
     }
 
+    /** @return {@code <target>/<probe>.stdout}, without creating anything */
+    Path stdoutFile(Target target, String probe) {
+        return inside(target.folderName()).resolve(probe + ".stdout");
+    }
+
+    /** @return {@code <target>/<probe>.stderr}, without creating anything */
+    Path stderrFile(Target target, String probe) {
+        return inside(target.folderName()).resolve(probe + ".stderr");
+    }
+
     Path traceFile(String probe) {
         return inside(probe + ".trace");
+    }
+
+    Path stateFile() {
+        return folder.resolve(StateFile.NAME);
     }
 
     /** Returns a sink for one output stream of one execution. */
@@ -112,25 +240,117 @@ final class Storage implements AutoCloseable {
     }
 
     /**
-     * Appends the result's records to {@code <target>/<probe>.stdout} and {@code .stderr}.
+     * Appends the result's records to {@code <target>/<probe>.stdout} and {@code .stderr}. If either
+     * append fails, both files are cut back to their earlier length, so an execution is stored
+     * whole or not at all. With {@link Experiment#forcesEachExecution()} both files are forced to
+     * disk before this returns.
      *
+     * @return the files still to force with {@link #force(Collection)}: none if they were forced
      * @throws IOException naming the file that could not be written
      */
-    void store(ExecutionResult result, ExecutionSink stdout, ExecutionSink stderr) throws IOException {
+    List<Path> store(ExecutionResult result, ExecutionSink stdout, ExecutionSink stderr) throws IOException {
         Path targetFolder = targetFolder(result.target());
-        append(targetFolder.resolve(result.probe() + ".stdout"), result, stdout);
-        append(targetFolder.resolve(result.probe() + ".stderr"), result, stderr);
+        Path out = targetFolder.resolve(result.probe() + ".stdout");
+        Path err = targetFolder.resolve(result.probe() + ".stderr");
+        boolean newFiles = isNew(out) | isNew(err);
+        Path current = out;
+        try (FileChannel outChannel = channels.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            long outLength = outChannel.size();
+            current = err;
+            try (FileChannel errChannel = channels.open(err, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                long errLength = errChannel.size();
+                try {
+                    current = out;
+                    appendRecord(outChannel, result, stdout);
+                    current = err;
+                    appendRecord(errChannel, result, stderr);
+                    if (forceEachExecution) {
+                        current = out;
+                        outChannel.force(true);
+                        current = err;
+                        errChannel.force(true);
+                    }
+                } catch (IOException e) {
+                    TraceFile.cutBack(outChannel, out, outLength, e);
+                    TraceFile.cutBack(errChannel, err, errLength, e);
+                    throw e;
+                }
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot append to " + current + ": " + e.getMessage(), e);
+        }
+        if (newFiles) {
+            foldersToForce.add(targetFolder);
+        }
+        if (forceEachExecution) {
+            forceNewFolders();
+            return List.of();
+        }
+        return List.of(out, err);
     }
 
-    private static void append(Path file, ExecutionResult result, ExecutionSink sink) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND), 1 << 16)) {
-            out.write(OutputFile.header(result, sink.size()));
-            sink.copyTo(out);
-            out.write('\n');
-        } catch (IOException e) {
-            throw new IOException("cannot append to " + file + ": " + e.getMessage(), e);
+    /** True the first time this storage sees a file that does not exist yet. */
+    private boolean isNew(Path file) {
+        return knownFiles.add(file) && !Files.exists(file);
+    }
+
+    private static void appendRecord(FileChannel channel, ExecutionResult result, ExecutionSink sink)
+            throws IOException {
+        // one write for a record that fits the buffer; larger ones follow in 64 KiB appends
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        out.write(OutputFile.header(result, sink.size()));
+        sink.copyTo(out);
+        out.write('\n');
+        out.flush();
+    }
+
+    /**
+     * Forces files (the ones {@link #store} returned) and the folders that gained entries to disk.
+     *
+     * @throws IOException naming the file that could not be forced
+     */
+    void force(Collection<Path> files) throws IOException {
+        for (Path file : files) {
+            try {
+                Fsync.file(channels, file);
+            } catch (IOException e) {
+                throw new IOException("cannot force " + file + " to disk: " + e.getMessage(), e);
+            }
         }
+        forceNewFolders();
+    }
+
+    private void forceNewFolders() {
+        for (Path changed : foldersToForce) {
+            if (foldersToForce.remove(changed)) {
+                Fsync.folder(changed);
+            }
+        }
+    }
+
+    /**
+     * Appends a trace line to the probe's trace file and forces it to disk.
+     *
+     * @throws IOException naming the trace file
+     */
+    void appendTrace(String probe, TraceLine line) throws IOException {
+        Path file = traceFile(probe);
+        boolean newFile = isNew(file);
+        TraceFile.append(channels, file, line);
+        if (newFile) {
+            Fsync.folder(folder);
+        }
+    }
+
+    /**
+     * Replaces the state file atomically.
+     *
+     * @throws IOException naming the state file
+     */
+    void writeState(StateFile.State state) throws IOException {
+        StateFile.write(channels, folder, state);
     }
 
     /** Names validated by the API cannot leave the folder; this check makes sure of it. */

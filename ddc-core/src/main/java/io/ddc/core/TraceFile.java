@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class TraceFile {
     private static final Logger LOG = LoggerFactory.getLogger(TraceFile.class);
 
+    private static final int MAX_LINE = 64 << 20;
+
     private TraceFile() {}
 
     /**
@@ -27,15 +30,74 @@ final class TraceFile {
      * @throws IOException naming the file
      */
     static void append(Path file, TraceLine line) throws IOException {
+        append(ChannelOpener.DEFAULT, file, line);
+    }
+
+    /**
+     * Appends one line with a single write and forces it to disk. If the write fails part way (a
+     * full disk), the file is cut back to its previous length, so it still ends with a whole line.
+     *
+     * @param channels opens the file
+     * @throws IOException naming the file
+     */
+    static void append(ChannelOpener channels, Path file, TraceLine line) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap((line.format() + "\n").getBytes(StandardCharsets.UTF_8));
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel channel = channels.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+            long before = channel.size();
+            try {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            } catch (IOException e) {
+                cutBack(channel, file, before, e);
+                throw e;
             }
-            channel.force(true);
         } catch (IOException e) {
             throw new IOException("cannot append to trace file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Undoes a partial append, best effort: a failure is added to {@code cause} and logged. */
+    static void cutBack(FileChannel channel, Path file, long length, IOException cause) {
+        try {
+            if (channel.size() > length) {
+                channel.truncate(length);
+            }
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+            LOG.warn("cannot cut {} back to {} bytes after a failed write: {}; the next start will", file, length,
+                    e.toString());
+        }
+    }
+
+    /**
+     * Returns the last complete line, without its newline.
+     *
+     * @return the line, or empty if the file does not exist or holds no complete line
+     * @throws IOException if the file cannot be read
+     */
+    static Optional<String> lastLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = lengthOfCompleteLines(channel, channel.size());
+            if (end == 0) {
+                return Optional.empty();
+            }
+            long start = lengthOfCompleteLines(channel, end - 1);
+            if (end - 1 - start > MAX_LINE) {
+                throw new IOException(file + ": the last line is longer than " + MAX_LINE + " bytes");
+            }
+            ByteBuffer line = ByteBuffer.allocate((int) (end - 1 - start));
+            while (line.hasRemaining()) {
+                if (channel.read(line, start + line.position()) < 0) {
+                    throw new IOException("file shrank while reading");
+                }
+            }
+            return Optional.of(new String(line.array(), StandardCharsets.UTF_8));
         }
     }
 
@@ -56,8 +118,8 @@ final class TraceFile {
             if (keep < size) {
                 channel.truncate(keep);
                 channel.force(true);
-                LOG.warn("trace file {}: cut a partial last line of {} bytes left by an interrupted write ({} bytes kept)",
-                        file, size - keep, keep);
+                LOG.warn("trace file {}: cut back to the end of its last complete line, {} bytes kept and {} bytes cut"
+                        + " (a partial last line left by an interrupted write)", file, keep, size - keep);
             }
             return size - keep;
         }

@@ -282,8 +282,9 @@ final class ExecutionSinkTest {
 
         assertThat(sink.output().bytes()).isEqualTo(bytes("abcd"));
         assertThat(sink.size()).isEqualTo(6);
-        assertThatThrownBy(() -> copied(sink)).isInstanceOf(NoSuchFileException.class)
-                .hasMessage(unwritable.toString());
+        assertThatThrownBy(() -> copied(sink)).isInstanceOf(IOException.class)
+                .hasMessage("cannot spool the output to " + unwritable + ": " + unwritable)
+                .hasCauseInstanceOf(NoSuchFileException.class);
     }
 
     @Test

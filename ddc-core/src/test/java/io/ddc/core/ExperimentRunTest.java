@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -218,6 +219,37 @@ final class ExperimentRunTest {
         assertThat(ScheduledRun.nextStart(t0, interval, gap, t0, t0.plusSeconds(35))).isEqualTo(t0.plusSeconds(36));
         assertThat(ScheduledRun.nextStart(t0, interval, gap, t0.plusSeconds(36), t0.plusSeconds(37)))
                 .isEqualTo(t0.plusSeconds(40));
+    }
+
+    @Test
+    void nextStartStaysOnTheGridBeforeT0() {
+        Instant t0 = Instant.ofEpochSecond(T0);
+        Duration interval = Duration.ofSeconds(10);
+        Duration gap = Duration.ofSeconds(1);
+        // a resumed schedule whose clock was set back before its phase
+        assertThat(ScheduledRun.nextStart(t0, interval, gap, t0.minusSeconds(25), t0.minusSeconds(24)))
+                .isEqualTo(t0.minusSeconds(20));
+        assertThat(ScheduledRun.nextStart(t0, interval, gap, t0.minusSeconds(30), t0.minusSeconds(29)))
+                .isEqualTo(t0.minusSeconds(20));
+    }
+
+    @Test
+    void firstSlotOfAResumedScheduleIsTheNextSlotOfTheOldGridAtMostOneIntervalAway() {
+        Instant phase = Instant.ofEpochMilli(T0 * 1000 + 500);
+        Duration minute = Duration.ofMinutes(1);
+        OptionalLong none = OptionalLong.empty();
+        assertThat(ScheduledRun.firstSlot(phase, minute, phase.plusSeconds(1000), none))
+                .isEqualTo(phase.plusSeconds(1020));
+        assertThat(ScheduledRun.firstSlot(phase, minute, phase.plusSeconds(1020), none))
+                .isEqualTo(phase.plusSeconds(1020));
+        assertThat(ScheduledRun.firstSlot(phase, minute, phase.minusSeconds(1000), none))
+                .isEqualTo(phase.minusSeconds(960));
+        // the last iteration started in this very slot (its id is the slot's second): the next one
+        assertThat(ScheduledRun.firstSlot(phase, minute, phase.plusSeconds(60), OptionalLong.of(T0 + 60)))
+                .isEqualTo(phase.plusSeconds(120));
+        // ids ahead of the clock (it was set back) do not push the slot further
+        assertThat(ScheduledRun.firstSlot(phase, minute, phase.plusSeconds(50), OptionalLong.of(T0 + 5000)))
+                .isEqualTo(phase.plusSeconds(60));
     }
 
     @Test

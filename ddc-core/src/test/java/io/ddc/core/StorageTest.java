@@ -356,7 +356,7 @@ final class StorageTest {
         try (Stream<Path> all = Files.walk(root)) {
             assertThat(all.map(path -> root.relativize(path).toString().replace('\\', '/'))
                     .filter(name -> !name.isEmpty()))
-                    .containsExactlyInAnyOrder("exp", "exp/.lock", "exp/.spool", "exp/quiet.trace");
+                    .containsExactlyInAnyOrder("exp", "exp/.lock", "exp/.spool", "exp/.state", "exp/quiet.trace");
         }
     }
 
