@@ -2,6 +2,7 @@ package io.ddc.examples;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -24,16 +25,34 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * java -jar ddc-examples/target/ddc.jar demo [--out DIR] [--iterations N] [--experiment NAME]
  *         [--target NAME... | --targets FILE] [--runner local|psexec] [--check always|icmp|tcp:PORT]
  *         [--psexec PATH] [--user USER --password-env VAR]
+ * java -jar ddc-examples/target/ddc.jar run NAME [options]
+ * java -jar ddc-examples/target/ddc.jar exec [options] [--probe NAME] -- COMMAND [ARGS...]
  * java -jar ddc-examples/target/ddc.jar report DIR [--html FILE] [--zone ZONE] [--iterations]
  * java -jar ddc-examples/target/ddc.jar --help | --version
+ *
+ * options of run and exec:
+ *     --out DIR                   storage root (default ./ddc-data)
+ *     --experiment NAME           folder under the root (default: the experiment's name; exec for exec)
+ *     --target NAME... | --targets FILE
+ *     --runner local|psexec       (default local; ssh is refused until an SSH runner exists)
+ *     --check always|icmp|tcp:PORT   availability check (default: the runner's)
+ *     --psexec PATH  --user USER --password-env VAR
+ *     --iterations N  --interval DURATION  --min-gap DURATION  --single-shot
+ *     --deadline DURATION  --parallelism P  --timeout DURATION
  * </pre>
+ *
+ * <p>Durations are written as {@link Durations} reads them: {@code 500ms}, {@code 30s}, {@code 5m},
+ * {@code 1h}, {@code 1h30m}. While {@code run} and {@code exec} run, {@link Progress} shows a live
+ * status line on a terminal and plain lines otherwise, and one summary line per iteration.
  *
  * <p>Exit codes: 0 done; 1 the experiment ran but some (target, probe) pairs never succeeded; 2 bad
  * usage or configuration, with a message that names the offending value, and nothing started; 130
  * interrupted (Ctrl-C), after the running iteration has written its trace lines.
  *
- * <p>Each call of {@code run} builds its own commands, so calls are independent; the demo registers
- * a shutdown hook for the time of its run only.
+ * <p>Each call of {@code run} builds its own commands, so calls are independent; the commands that
+ * run an experiment register a shutdown hook for the time of their run only ({@link GracefulAwait}).
+ * Arguments are never read from {@code @files}, so that {@code exec} passes {@code @} arguments on
+ * unchanged.
  */
 @Command(name = "ddc", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = DdcCli.Version.class,
@@ -52,7 +71,8 @@ public final class DdcCli implements Callable<Integer> {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, System.getenv(), ProgressConsole.standardOutputIsTerminal(),
+                BundledExperiments.ALL));
     }
 
     /**
@@ -78,12 +98,34 @@ public final class DdcCli implements Callable<Integer> {
      * @return the exit code
      */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        return run(args, out, err, environment, false, BundledExperiments.ALL);
+    }
+
+    /**
+     * Runs the launcher without exiting the JVM, with the given environment, terminal and bundled
+     * experiments.
+     *
+     * @param args the command line
+     * @param out where results, help and the version go
+     * @param err where usage errors go
+     * @param environment the variables that options such as {@code --password-env} name
+     * @param terminal true if {@code out} is a terminal, where progress is a live status line
+     * @param experiments what {@code list} lists and {@code run} runs
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+            boolean terminal, List<BundledExperiment> experiments) {
         Objects.requireNonNull(args, "args");
         CommandLine cli = new CommandLine(new DdcCli())
-                .addSubcommand(new ListCommand(out))
+                .addSubcommand(new ListCommand(out, experiments))
                 .addSubcommand(new DemoCommand(out, err, environment))
+                .addSubcommand(new RunCommand(out, err, environment, terminal, experiments))
+                .addSubcommand(new ExecCommand(out, err, environment, terminal))
                 .addSubcommand(new ReportCommand(out, err))
                 .addSubcommand(new HelpCommand());
+        // a COMMAND of exec may start with '@'; and after COMMAND every argument is its own
+        cli.setExpandAtFiles(false);
+        cli.getSubcommands().get("exec").setStopAtPositional(true);
         // set after the subcommands are added, so that they write to the same streams
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);

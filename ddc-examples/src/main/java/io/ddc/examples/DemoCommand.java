@@ -1,6 +1,5 @@
 package io.ddc.examples;
 
-import io.ddc.Completion;
 import io.ddc.DdcException;
 import io.ddc.ExperimentRun;
 import io.ddc.TargetPool;
@@ -10,14 +9,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +35,6 @@ import picocli.CommandLine.Spec;
             "Prints one line per iteration, then the trace lines and where the files are.",
             "Exit code 1 is expected: some (target, probe) pairs never succeed, on purpose."})
 final class DemoCommand implements Callable<Integer> {
-    /** How long a Ctrl-C waits for the running iteration, its trace lines and the report. */
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
-
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;
@@ -131,44 +123,17 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Waits for the run and prints its report. A Ctrl-C (the shutdown hook) or an interrupt of this
-     * thread stops the run gracefully: the running iteration still writes its trace lines, and the
-     * report is printed before the JVM exits.
+     * Waits for the run and prints its report ({@link GracefulAwait}): a Ctrl-C or an interrupt of
+     * this thread stops the run gracefully, and the report is printed before the JVM exits.
      */
     private int runToTheEnd(DemoExperiment demo, ExperimentRun run) {
-        AtomicBoolean signalled = new AtomicBoolean();
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            signalled.set(true);
-            run.stop();
+        return GracefulAwait.await(run, "ddc demo", err, (completion, stopped) -> {
             try {
-                reported.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "demo-shutdown-hook");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean interrupted = false;
-        try {
-            Completion completion = null;
-            while (completion == null) {
-                try {
-                    completion = run.await();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    run.stop();
-                } catch (DdcException e) {
-                    err.println("ddc demo: " + e.getMessage());
-                    return ExitCodes.SOME_PAIRS_NEVER_SUCCEEDED;
-                }
-            }
-            try {
-                // the report reads files: print it before the interrupt is restored, or the reads would fail
                 demo.printReport(completion);
             } catch (IOException e) {
                 err.println("ddc demo: the run ended, but its files cannot be read back: " + e.getMessage());
             }
-            if (interrupted || signalled.get()) {
+            if (stopped) {
                 out.println("stopped: the last iteration's trace lines are written; exit code " + ExitCodes.INTERRUPTED);
                 return ExitCodes.INTERRUPTED;
             }
@@ -178,17 +143,7 @@ final class DemoCommand implements Callable<Integer> {
                 return ExitCodes.SOME_PAIRS_NEVER_SUCCEEDED;
             }
             return ExitCodes.DONE;
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook is running and returns once reported
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        });
     }
 
     private ParameterException usageError(String message) {

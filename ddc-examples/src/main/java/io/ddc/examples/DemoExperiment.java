@@ -86,7 +86,10 @@ public final class DemoExperiment implements AutoCloseable {
     /** Time between the starts of two iterations. */
     public static final Duration INTERVAL = Duration.ofSeconds(2);
 
-    private static final Duration CHECK_TIMEOUT = Duration.ofMillis(200);
+    /** How long the loopback targets' TCP check waits. */
+    static final Duration CHECK_TIMEOUT = Duration.ofMillis(200);
+    /** How many targets are visited at once. */
+    static final int PARALLELISM = 3;
 
     private final @Nullable LoopbackListener listener;
     private final DemoProbes probeSet;
@@ -330,7 +333,7 @@ public final class DemoExperiment implements AutoCloseable {
                         .targets(pool != null ? pool : TargetPool.of(LOOPBACK_TARGETS))
                         .schedule(Schedule.periodic(INTERVAL).withMaxIterations(iterations))
                         .runner(runner)
-                        .parallelism(3)
+                        .parallelism(PARALLELISM)
                         .storageRoot(storageRoot)
                         .listener(progress)
                         .build();

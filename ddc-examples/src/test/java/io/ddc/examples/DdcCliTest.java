@@ -36,10 +36,19 @@ final class DdcCliTest {
 
     /** Runs the launcher with {@code environment} in place of the process environment. */
     static Run run(Map<String, String> environment, String... args) {
+        return run(environment, false, BundledExperiments.ALL, args);
+    }
+
+    /**
+     * Runs the launcher with {@code environment} in place of the process environment, on a terminal
+     * or not, with {@code experiments} as the bundled experiments.
+     */
+    static Run run(Map<String, String> environment, boolean terminal, List<BundledExperiment> experiments,
+            String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = DdcCli.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8),
-                environment);
+                environment, terminal, experiments);
         return new Run(exitCode, out.toString(UTF_8), err.toString(UTF_8));
     }
 
@@ -51,6 +60,8 @@ final class DdcCliTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.outLines()).startsWith("Usage: ddc [-hV] [COMMAND]")
                 .contains("  list    Lists the bundled experiments, one per line.",
+                        "  run     Runs a bundled experiment (see 'ddc list') until its schedule ends,",
+                        "  exec    Runs one command, as an ad-hoc probe, on every target, with the same",
                         "  help    Display help information about the specified command.")
                 .anyMatch(line -> line.startsWith("  demo    Runs the bundled demo: "));
         assertThat(run.out()).contains("Exit codes: 0 done, 1 some (target, probe) pairs never succeeded, 2 bad usage");
@@ -125,7 +136,7 @@ final class DdcCliTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly("Missing command: use one of list, demo, report, help",
+        assertThat(run.errLines()).containsExactly("Missing command: use one of list, demo, run, exec, report, help",
                 "Try 'ddc --help' for more information.");
     }
 

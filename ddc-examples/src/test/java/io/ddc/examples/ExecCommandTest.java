@@ -1,0 +1,230 @@
+package io.ddc.examples;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ddc exec} end to end, with real processes and real files. */
+final class ExecCommandTest {
+    @TempDir
+    Path temp;
+
+    private Path folder() {
+        return temp.resolve("root").resolve("exec");
+    }
+
+    /** Runs {@code ddc exec --out <temp>/root ARGS...}. */
+    private DdcCliTest.Run exec(String... args) {
+        List<String> command = new ArrayList<>(List.of("exec", "--out", temp.resolve("root").toString()));
+        command.addAll(List.of(args));
+        return DdcCliTest.run(command.toArray(String[]::new));
+    }
+
+    private void assertRefused(DdcCliTest.Run run, String message) {
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly(message, "Try 'ddc exec --help' for more information.");
+        assertThat(temp.resolve("root")).doesNotExist();
+        assertThat(DemoCommandTest.demoThreads()).isEmpty();
+    }
+
+    @Test
+    void echo_onOneTarget_writesTheTraceLineAndTheOutput_andExitsWith0() throws IOException {
+        DdcCliTest.Run run = exec("--target", "127.0.0.1", "--", "sh", "-c", "echo hi");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        Path folder = folder().toAbsolutePath().normalize();
+        assertThat(run.outLines()).startsWith("exec: probes [exec] on 1 target(s) with the local runner, one iteration,"
+                        + " parallelism 1", "  availability: always available", "  storage: " + folder)
+                .contains("  [1/1] 127.0.0.1: 1 succeeded, 0 failed, 0 unavailable")
+                .anyMatch(line -> line.matches("iteration 1 of 1 \\(id \\d+\\): 1 succeeded, 0 failed, 0 unavailable"
+                        + " \\(100\\.0% succeeded\\) in \\d+\\.\\d s"))
+                .anyMatch(line -> line.matches("exec ended after 1 iteration\\(s\\) \\(MAX_ITERATIONS\\) in \\d+\\.\\d s:"
+                        + " all 1 \\(target, probe\\) pairs succeeded"));
+        String traceLine = Files.readAllLines(folder.resolve("exec.trace"), UTF_8).get(0);
+        assertThat(traceLine).matches("\\d+\\|1\\|0\\|0\\|100\\.0\\|\\d+\\.\\d\\|127\\.0\\.0\\.1,\\| \\| \\|");
+        String id = traceLine.substring(0, traceLine.indexOf('|'));
+        assertThat(folder.resolve("127.0.0.1").resolve("exec.stdout")).content(UTF_8)
+                .matches("#ddc1 iteration=" + id + " outcome=SUCCEEDED exit=0 elapsed=\\d+\\.\\d{3} failure=- bytes=3\nhi\n\n");
+        assertThat(DemoCommandTest.demoThreads()).isEmpty();
+    }
+
+    @Test
+    void failingCommand_isFailed_storesItsStderr_andExitsWith1() throws IOException {
+        DdcCliTest.Run run = exec("--target", "127.0.0.1", "--probe", "oops", "--", "sh", "-c", "echo bad >&2; exit 3");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.outLines()).contains("  [1/1] 127.0.0.1: 0 succeeded, 1 failed, 0 unavailable",
+                "exit code 1: some (target, probe) pairs never succeeded");
+        assertThat(Files.readAllLines(folder().resolve("oops.trace"), UTF_8)).singleElement().asString()
+                .matches("\\d+\\|0\\|1\\|0\\|0\\.0\\|\\d+\\.\\d\\| \\|127\\.0\\.0\\.1,\\| \\|");
+        assertThat(folder().resolve("127.0.0.1").resolve("oops.stderr")).content(UTF_8)
+                .matches("#ddc1 iteration=\\d+ outcome=FAILED exit=3 elapsed=\\d+\\.\\d{3} failure=EXIT_CODE_NOT_ACCEPTED"
+                        + " bytes=4\nbad\n\n");
+    }
+
+    @Test
+    void singleShot_overTwoLoopbackTargets_repeatsOnlyWhatFailed_andEndsWhenBothSucceeded() throws IOException {
+        // 127.0.0.1 succeeds at once; 127.0.0.2 fails once, leaving a marker, and succeeds the next time
+        Path marker = temp.resolve("marker");
+        String script = "[ \"$DDC_TARGET\" = 127.0.0.1 ] || [ -e '" + marker + "' ] || { touch '" + marker + "'; exit 1; }";
+
+        DdcCliTest.Run run = exec("--single-shot", "--interval", "100ms", "--target", "127.0.0.1", "--target",
+                "127.0.0.2", "--", "sh", "-c", script);
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).first().asString().endsWith(" single-shot, retried every 100ms until every pair"
+                + " succeeded, parallelism 1");
+        assertThat(run.outLines()).anyMatch(line -> line.matches("iteration 2 \\(id \\d+\\) started: 1 target\\(s\\)"))
+                .anyMatch(line -> line.matches("exec ended after 2 iteration\\(s\\) \\(ALL_SUCCEEDED\\) in .*: all 2"
+                        + " \\(target, probe\\) pairs succeeded"));
+        assertThat(Files.readAllLines(folder().resolve("exec.trace"), UTF_8)).satisfiesExactly(
+                first -> assertThat(first).matches("\\d+\\|1\\|1\\|0\\|50\\.0\\|\\d+\\.\\d\\|127\\.0\\.0\\.1,\\|"
+                        + "127\\.0\\.0\\.2,\\| \\|"),
+                second -> assertThat(second).matches("\\d+\\|1\\|0\\|0\\|100\\.0\\|\\d+\\.\\d\\|127\\.0\\.0\\.2,\\| \\| \\|"));
+    }
+
+    @Test
+    void arguments_arePassedOneByOne_withoutShell_withoutAtFiles_evenWhenTheyLookLikeOptions() throws IOException {
+        Path atFile = Files.writeString(temp.resolve("args"), "expanded");
+
+        DdcCliTest.Run run = exec("--target", "127.0.0.1", "--", "printf", "%s|", "a b", "$HOME", "*", "@" + atFile,
+                "--target", "'q'", "");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readAllLines(folder().resolve("127.0.0.1").resolve("exec.stdout"), UTF_8).get(1))
+                .isEqualTo("a b|$HOME|*|@" + atFile + "|--target|'q'||");
+    }
+
+    @Test
+    void command_withoutTheSeparator_takesEverythingAfterItsFirstWord() throws IOException {
+        DdcCliTest.Run run = exec("--target", "127.0.0.1", "printf", "%s|", "-n", "--probe", "x");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readAllLines(folder().resolve("127.0.0.1").resolve("exec.stdout"), UTF_8).get(1))
+                .isEqualTo("-n|--probe|x|");
+    }
+
+    @Test
+    void localRunner_withoutTargets_runsOnLocalhost() throws IOException {
+        DdcCliTest.Run run = exec("--", "sh", "-c", "echo $DDC_TARGET");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readAllLines(folder().resolve("localhost").resolve("exec.stdout"), UTF_8).get(1))
+                .isEqualTo("localhost");
+    }
+
+    @Test
+    void timeout_killsTheCommand_andItIsFailed() throws IOException {
+        long started = System.nanoTime();
+
+        DdcCliTest.Run run = exec("--timeout", "300ms", "--target", "127.0.0.1", "--", "sleep", "10");
+
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(5);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(Files.readAllLines(folder().resolve("127.0.0.1").resolve("exec.stdout"), UTF_8).get(0))
+                .contains(" outcome=FAILED ").contains(" failure=TIMED_OUT ");
+    }
+
+    @Test
+    void interval_withDeadline_repeatsUntilTheDeadline() throws IOException {
+        DdcCliTest.Run run = exec("--interval", "100ms", "--deadline", "350ms", "--target", "127.0.0.1", "--", "true");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).first().asString().endsWith(" periodic, every 100ms, for at most 350ms,"
+                + " parallelism 1");
+        assertThat(run.outLines()).anyMatch(line -> line.matches("exec ended after \\d+ iteration\\(s\\) \\(DEADLINE\\).*"));
+        // on a loaded machine the first iteration may outlast the deadline: one line at least
+        assertThat(Files.readAllLines(folder().resolve("exec.trace"), UTF_8)).isNotEmpty()
+                .allMatch(line -> line.matches("\\d+\\|1\\|0\\|0\\|100\\.0\\|.*"));
+    }
+
+    @Test
+    void aFolderMadeWithAnotherCommand_isRefused_andTheMessageSaysHowToChooseAnother() {
+        assertThat(exec("--", "true").exitCode()).isZero();
+
+        DdcCliTest.Run run = exec("--", "false");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).hasSize(2);
+        assertThat(run.errLines().get(0)).startsWith("ddc exec: experiment folder ").contains(" was made with other probes");
+        assertThat(run.errLines().get(1)).isEqualTo("Nothing ran; --experiment NAME or --out DIR chooses another folder.");
+    }
+
+    @Test
+    void noCommand_isAUsageError() {
+        assertRefused(exec("--target", "127.0.0.1"), "Missing required parameter: 'COMMAND'");
+        assertRefused(exec("--target", "127.0.0.1", "--"), "Missing required parameter: 'COMMAND'");
+    }
+
+    @Test
+    void emptyExecutable_isAUsageError() {
+        assertRefused(exec("--", ""), "Invalid value for COMMAND: probe 'exec': the executable is empty");
+    }
+
+    @Test
+    void probeName_isChecked() {
+        assertRefused(exec("--probe", "../x", "--", "true"), "Invalid value for option '--probe': probe name '../x'"
+                + " contains '/' (U+002F): use only the characters A-Z a-z 0-9 . _ -");
+    }
+
+    @Test
+    void psexecRunner_needsTargets() {
+        assertRefused(exec("--runner", "psexec", "--", "cmd", "/c", "ver"),
+                "--runner psexec needs at least one target: give --target NAME or --targets FILE");
+    }
+
+    @Test
+    void help_showsTheSeparatorInTheSynopsis() {
+        DdcCliTest.Run run = DdcCliTest.run("exec", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).startsWith("Usage: ddc exec [OPTIONS] [--probe=NAME] -- COMMAND [ARGS...]")
+                .contains("      --probe=NAME          the probe's name, which names its files (default:");
+    }
+
+    @Test
+    void interrupted_finishesTheRunningIteration_andExitsWith130() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicInteger exitCode = new AtomicInteger(-1);
+        Thread cli = new Thread(() -> exitCode.set(DdcCli.run(new String[] {"exec", "--out",
+            temp.resolve("root").toString(), "--interval", "100ms", "--target", "127.0.0.1", "--", "sleep", "0.3"},
+                new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8))), "cli-under-test");
+        cli.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!out.toString(UTF_8).contains("iteration 2 (id ") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        // iteration 2 is running its 'sleep': it ends, and its trace line is written
+        cli.interrupt();
+        cli.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(cli.isAlive()).isFalse();
+        assertThat(exitCode.get()).isEqualTo(130);
+        assertThat(err.toString(UTF_8)).isEmpty();
+        assertThat(out.toString(UTF_8).lines()).contains("stopped: the last iteration's trace lines are written; exit"
+                + " code 130");
+        assertThat(Files.readAllLines(folder().resolve("exec.trace"), UTF_8)).hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(line -> line.matches("\\d+\\|1\\|0\\|0\\|100\\.0\\|.*"));
+        assertThat(DemoCommandTest.demoThreads()).isEmpty();
+    }
+}
