@@ -1,0 +1,144 @@
+package io.ddc.mail;
+
+import io.ddc.Notification;
+import io.ddc.Notification.Attachment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composes the periodic report of an experiment folder: the body (by default the experiment, the
+ * period and the last trace line of each probe) and every {@code <probe>.trace} attached as
+ * {@code <probe>.trace.gz}, within a budget of compressed bytes per mail. Files that do not fit or
+ * cannot be read are named at the end of the body instead. Stateless, so thread-safe when the body
+ * function is.
+ */
+final class ReportMail {
+    static final String GZIP = "application/gzip";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportMail.class);
+
+    private final Path folder;
+    private final String experiment;
+    private final Duration period;
+    private final @Nullable Function<Path, String> body;
+    private final long attachmentLimit;
+
+    ReportMail(Path folder, String experiment, Duration period, @Nullable Function<Path, String> body,
+            long attachmentLimit) {
+        this.folder = folder;
+        this.experiment = experiment;
+        this.period = period;
+        this.body = body;
+        this.attachmentLimit = attachmentLimit;
+    }
+
+    /** @return the subject of every report of this experiment, without the notifier's prefix */
+    String subject() {
+        return "report of experiment " + experiment;
+    }
+
+    Notification compose(Instant now) throws IOException {
+        List<Path> files = TraceFiles.list(folder);
+        List<Attachment> attachments = new ArrayList<>();
+        List<String> lastLines = new ArrayList<>();
+        List<String> notAttached = new ArrayList<>();
+        long budget = attachmentLimit;
+        for (Path file : files) {
+            String probe = TraceFiles.probe(file);
+            String attachmentName = file.getFileName() + ".gz";
+            try {
+                long length = Files.size(file);
+                lastLines.add(probe + ": " + TraceFiles.lastLine(file, length));
+                byte[] gzip = TraceFiles.gzip(file, length, budget);
+                if (gzip == null) {
+                    notAttached.add(attachmentName + " (over the limit of " + attachmentLimit
+                            + " compressed bytes per mail)");
+                } else {
+                    attachments.add(new Attachment(attachmentName, GZIP, gzip));
+                    budget -= gzip.length;
+                }
+            } catch (IOException e) {
+                lastLines.add(probe + ": (cannot be read)");
+                notAttached.add(attachmentName + " (cannot be read: " + Failures.describe(e) + ")");
+            }
+        }
+        StringBuilder text = new StringBuilder(customBody().orElseGet(() -> defaultBody(now, lastLines, attachments)));
+        if (!notAttached.isEmpty()) {
+            text.append(text.length() == 0 || text.charAt(text.length() - 1) == '\n' ? "" : "\n").append('\n');
+            for (String each : notAttached) {
+                text.append("Not attached: ").append(each).append('\n');
+            }
+        }
+        return new Notification(subject(), text.toString(), attachments);
+    }
+
+    private Optional<String> customBody() {
+        Function<Path, String> function = body;
+        if (function == null) {
+            return Optional.empty();
+        }
+        try {
+            String text = function.apply(folder);
+            if (text == null) {
+                LOG.warn("report of experiment {}: the body function returned null, the default body is sent",
+                        experiment);
+            }
+            return Optional.ofNullable(text);
+        } catch (RuntimeException e) {
+            LOG.warn("report of experiment {}: the body function failed, the default body is sent: {}", experiment,
+                    Failures.describe(e));
+            return Optional.empty();
+        }
+    }
+
+    private String defaultBody(Instant now, List<String> lastLines, List<Attachment> attachments) {
+        StringBuilder text = new StringBuilder(256 + 128 * lastLines.size());
+        text.append("DDC report of experiment ").append(experiment)
+                .append(", every ").append(readable(period)).append('\n');
+        text.append("Time: ").append(now.truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        text.append("Folder: ").append(folder.toAbsolutePath()).append('\n');
+        text.append('\n');
+        if (lastLines.isEmpty()) {
+            text.append("No trace file yet.\n");
+        } else {
+            text.append("Last trace line of each probe (iteration|#succeeded|#failed|#unavailable|%succeeded|")
+                    .append("seconds|succeeded|failed|unavailable|):\n");
+            for (String line : lastLines) {
+                text.append(line).append('\n');
+            }
+        }
+        if (!attachments.isEmpty()) {
+            text.append('\n').append("Attached, gzip-compressed: ");
+            for (int i = 0; i < attachments.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(attachments.get(i).fileName());
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** "24 h", "30 min", "90 s", "250 ms": the largest unit that divides the period. */
+    static String readable(Duration period) {
+        if (period.toNanos() % Duration.ofHours(1).toNanos() == 0 && !period.isZero()) {
+            return period.toHours() + " h";
+        }
+        if (period.toNanos() % Duration.ofMinutes(1).toNanos() == 0) {
+            return period.toMinutes() + " min";
+        }
+        if (period.toNanos() % Duration.ofSeconds(1).toNanos() == 0) {
+            return period.toSeconds() + " s";
+        }
+        return period.toMillis() + " ms";
+    }
+}
