@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 final class BundledExperiments {
     /** Every bundled experiment, with distinct names. */
-    static final List<BundledExperiment> ALL = List.of(new BundledDemo());
+    static final List<BundledExperiment> ALL = List.of(new BundledDemo(), new ResourceMonitor(), new SmartCheck(),
+            new BenchmarkOnce());
 
     private BundledExperiments() {}
 

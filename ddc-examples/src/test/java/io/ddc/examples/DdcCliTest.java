@@ -126,8 +126,15 @@ final class DdcCliTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.outLines()).containsExactly("demo  4 harmless local probes on 3 loopback targets, every 2 s;"
-                + " one target is unavailable and one probe fails on purpose");
+        assertThat(run.outLines()).containsExactly(
+                "demo              4 harmless local probes on 3 loopback targets, every 2 s; one target is unavailable"
+                        + " and one probe fails on purpose",
+                "resource-monitor  CPU load, memory, free disk, uptime and logged-on users of each target every 5 min,"
+                        + " one CSV per target",
+                "smart-check       smartctl on every disk of each target every hour; ALERT lines when bad sectors grow"
+                        + " or an attribute fails",
+                "benchmark-once    SHA-256 of 128 MiB on each target once, retried every minute until all have"
+                        + " answered, one CSV");
     }
 
     @Test
