@@ -2,6 +2,8 @@ package io.ddc.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.testing.SharedFixtures;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,7 +15,7 @@ final class LoggedOnCapturesTest {
 
     @Test
     void consoleActive_withTwoDisconnectedSessionsWithoutSessionName() throws Exception {
-        String stdout = LoggedOnFixtures.read("quser-console-active.txt");
+        String stdout = SharedFixtures.text("quser-console-active.txt", StandardCharsets.ISO_8859_1);
 
         assertThat(QUSER.read(1, stdout, "")).containsExactly(
                 new LoggedOnSession("truth", false),
@@ -23,21 +25,21 @@ final class LoggedOnCapturesTest {
 
     @Test
     void consoleOnly_withAHeaderThatLostItsLeadingSpace() throws Exception {
-        String stdout = LoggedOnFixtures.read("quser-console-only.txt");
+        String stdout = SharedFixtures.text("quser-console-only.txt", StandardCharsets.ISO_8859_1);
 
         assertThat(QUSER.read(1, stdout, "")).containsExactly(new LoggedOnSession("vertigoray", false));
     }
 
     @Test
     void rdpActive() throws Exception {
-        String stdout = LoggedOnFixtures.read("quser-rdp-active.txt");
+        String stdout = SharedFixtures.text("quser-rdp-active.txt", StandardCharsets.ISO_8859_1);
 
         assertThat(QUSER.read(1, stdout, "")).containsExactly(new LoggedOnSession("linuxfabrik", false));
     }
 
     @Test
     void noUser_onStandardError_isNobody() throws Exception {
-        String stderr = LoggedOnFixtures.read("quser-no-user.txt");
+        String stderr = SharedFixtures.text("quser-no-user.txt", StandardCharsets.ISO_8859_1);
 
         assertThat(QUSER.read(1, "", stderr)).isEmpty();
     }

@@ -3,6 +3,7 @@ package io.ddc.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.testing.SharedFixtures;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

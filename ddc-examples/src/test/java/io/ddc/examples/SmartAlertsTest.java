@@ -2,6 +2,7 @@ package io.ddc.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.testing.SharedFixtures;
 import io.ddc.examples.SmartAttributes.Attribute;
 import io.ddc.examples.SmartHistory.Baseline;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.testing.SharedFixtures;
 import io.ddc.ExecutionContext;
 import io.ddc.ExecutionResult;
 import io.ddc.Failure;

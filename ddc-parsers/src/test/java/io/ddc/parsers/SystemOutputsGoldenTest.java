@@ -2,6 +2,7 @@ package io.ddc.parsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.testing.SharedFixtures;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

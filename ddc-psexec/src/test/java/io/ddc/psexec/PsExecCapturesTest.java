@@ -2,6 +2,7 @@ package io.ddc.psexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.testing.SharedFixtures;
 import io.ddc.spi.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class PsExecCapturesTest {
 
     @Test
     void success_v24_isTheProgramsExitCode_andNothingIsStored() throws IOException {
-        byte[][] parts = splitAfterBanner(SharedFixtures.read("psexec-console-success-v2.4.txt"));
+        byte[][] parts = splitAfterBanner(SharedFixtures.bytes("psexec-console-success-v2.4.txt"));
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
         RunResult result = verdict(parts[1], "DESKTOP-S1N67RN", 0, stderr);
@@ -54,7 +55,7 @@ final class PsExecCapturesTest {
 
     @Test
     void negativeExit_v234_isTheProgramsExitCode() throws IOException {
-        byte[][] parts = splitAfterBanner(SharedFixtures.read("psexec-console-negative-exit-v2.34.txt"));
+        byte[][] parts = splitAfterBanner(SharedFixtures.bytes("psexec-console-negative-exit-v2.34.txt"));
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
         RunResult result = verdict(parts[1], "AIMFLYING-PC", 0, stderr);
@@ -66,7 +67,7 @@ final class PsExecCapturesTest {
 
     @Test
     void programNotFound_v24_couldNotStart() throws IOException {
-        byte[][] parts = splitAfterBanner(SharedFixtures.read("psexec-console-file-not-found-v2.4.txt"));
+        byte[][] parts = splitAfterBanner(SharedFixtures.bytes("psexec-console-file-not-found-v2.4.txt"));
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
         RunResult result = verdict(parts[1], "DESKTOP-EIN8ELS", 2, stderr);
@@ -80,7 +81,7 @@ final class PsExecCapturesTest {
 
     @Test
     void keyFile_v234_isNetworkPathNotFound() throws IOException {
-        byte[][] parts = splitAfterBanner(SharedFixtures.read("psexec-console-key-file-network-name-v2.34.txt"));
+        byte[][] parts = splitAfterBanner(SharedFixtures.bytes("psexec-console-key-file-network-name-v2.34.txt"));
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
         RunResult result = verdict(parts[1], "[[local machine name]]", 67, stderr);
@@ -93,7 +94,7 @@ final class PsExecCapturesTest {
 
     @Test
     void usage_v22_bannerIsTakenOut_usageTextStays() throws IOException {
-        byte[] capture = SharedFixtures.read("psexec-usage-v2.2-stdout.txt");
+        byte[] capture = SharedFixtures.bytes("psexec-usage-v2.2-stdout.txt");
 
         String stdout = stdoutOf(capture);
 
@@ -103,7 +104,7 @@ final class PsExecCapturesTest {
 
     @Test
     void localStartFailure_v22_withoutClosingLine_isNeverTheProgramsExitCode() throws IOException {
-        byte[] capture = SharedFixtures.read("psexec-could-not-start-v2.2-stderr.txt");
+        byte[] capture = SharedFixtures.bytes("psexec-could-not-start-v2.2-stderr.txt");
 
         RunResult result = verdict(capture, "local system", 5, new ByteArrayOutputStream());
 
