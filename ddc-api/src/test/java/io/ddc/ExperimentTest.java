@@ -198,6 +198,7 @@ final class ExperimentTest {
         assertThat(experiment.targets()).isEqualTo(POOL);
         assertThat(experiment.probes()).containsExactly(LOAD);
         assertThat(experiment.forcesEachExecution()).isFalse();
+        assertThat(experiment.forcesOutputs()).isTrue();
         assertThat(experiment.startsFresh()).isFalse();
     }
 
@@ -224,6 +225,24 @@ final class ExperimentTest {
         assertThat(experiment.parallelism()).isEqualTo(8);
         assertThat(experiment.forcesEachExecution()).isTrue();
         assertThat(experiment.startsFresh()).isTrue();
+    }
+
+    @Test
+    void forceOutputs_false_isKept() {
+        Experiment experiment = complete("lab").forceOutputs(false).build();
+
+        assertThat(experiment.forcesOutputs()).isFalse();
+        assertThat(experiment.forcesEachExecution()).isFalse();
+    }
+
+    @Test
+    void build_forceEachExecutionWithoutForcingOutputs_isRefused() {
+        Experiment.Builder builder = complete("lab").forceEachExecution(true).forceOutputs(false);
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("experiment 'lab': forceEachExecution(true) and forceOutputs(false) contradict each other:"
+                        + " choose one");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.ddc.Output;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -109,6 +110,25 @@ final class ExecutionSink extends OutputStream {
     /** @return the number of bytes the stream carried */
     synchronized long size() {
         return size;
+    }
+
+    /** @return true if the whole stream is held in memory: it was never spooled, and nothing is missing */
+    synchronized boolean isHeld() {
+        return spool == null && spoolFailure == null && headLength == size;
+    }
+
+    /**
+     * Puts the whole stream into {@code target}; only after {@link #seal()}, and only if
+     * {@link #isHeld()}.
+     *
+     * @throws IllegalStateException if the stream is not held in memory
+     * @throws java.nio.BufferOverflowException if {@code target} has too little room
+     */
+    synchronized void copyTo(ByteBuffer target) {
+        if (!isHeld()) {
+            throw new IllegalStateException("the stream is not held in memory: copy it to an OutputStream");
+        }
+        target.put(head, 0, headLength);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ final class Iteration {
     private final ExecutorService workers;
     private final BooleanSupplier mayStart;
     private final Clock clock;
+    /** Each probe's position in the experiment, found once rather than by a search per execution. */
+    private final Map<Probe, Integer> probeIndexes = new IdentityHashMap<>();
     private volatile boolean storageFailed;
 
     /**
@@ -68,6 +71,10 @@ final class Iteration {
         this.workers = workers;
         this.mayStart = mayStart;
         this.clock = experiment.clock();
+        List<Probe> probes = experiment.probes();
+        for (int p = 0; p < probes.size(); p++) {
+            probeIndexes.putIfAbsent(probes.get(p), p);
+        }
     }
 
     /**
@@ -238,7 +245,7 @@ final class Iteration {
     private void record(long id, Visit visit, Probe probe, ExecutionResult result, @Nullable ExecutionSink stdout,
             @Nullable ExecutionSink stderr, Outcome[][] outcomes, List<Path> written)
             throws IOException, InterruptedException {
-        int probeIndex = experiment.probes().indexOf(probe);
+        int probeIndex = probeIndexes.get(probe);
         if (probe.storesOutput()) {
             ExecutionSink out = stdout != null ? stdout : storage.newSink(probe);
             ExecutionSink err = stderr != null ? stderr : storage.newSink(probe);
@@ -260,7 +267,7 @@ final class Iteration {
         boolean[] attempted = new boolean[probes.size()];
         for (Visit visit : visits) {
             for (Probe probe : visit.probes()) {
-                attempted[probes.indexOf(probe)] = true;
+                attempted[probeIndexes.get(probe)] = true;
             }
         }
         List<Target> targets = experiment.targets().targets();

@@ -9,6 +9,7 @@ import io.ddc.TraceLine;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -47,6 +48,8 @@ final class Storage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
     private static final String SPOOL_FOLDER = ".spool";
     private static final String LOCK_FILE = ".lock";
+    /** The largest output appended from one buffer of its record's size; larger ones are streamed. */
+    private static final int MAX_HELD_RECORD = 1 << 20;
     private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -55,18 +58,21 @@ final class Storage implements AutoCloseable {
     private final FolderLock lock;
     private final ChannelOpener channels;
     private final boolean forceEachExecution;
+    private final boolean forceOutputs;
     private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
     private final Set<Path> knownFiles = ConcurrentHashMap.newKeySet();
     /** Folders that gained an entry since they were last forced. */
     private final Set<Path> foldersToForce = ConcurrentHashMap.newKeySet();
     private final AtomicLong spoolCounter = new AtomicLong();
 
-    private Storage(Path folder, FolderLock lock, ChannelOpener channels, boolean forceEachExecution) {
+    private Storage(Path folder, FolderLock lock, ChannelOpener channels, boolean forceEachExecution,
+            boolean forceOutputs) {
         this.folder = folder;
         this.spoolFolder = folder.resolve(SPOOL_FOLDER);
         this.lock = lock;
         this.channels = channels;
         this.forceEachExecution = forceEachExecution;
+        this.forceOutputs = forceOutputs;
     }
 
     /**
@@ -104,7 +110,8 @@ final class Storage implements AutoCloseable {
         if (experiment.startsFresh()) {
             lock = startFresh(experiment, lock);
         }
-        Storage storage = new Storage(folder, lock, channels, experiment.forcesEachExecution());
+        Storage storage = new Storage(folder, lock, channels, experiment.forcesEachExecution(),
+                experiment.forcesOutputs());
         try {
             storage.clearSpool();
             Files.deleteIfExists(folder.resolve(StateFile.TEMPORARY));
@@ -243,9 +250,10 @@ final class Storage implements AutoCloseable {
      * Appends the result's records to {@code <target>/<probe>.stdout} and {@code .stderr}. If either
      * append fails, both files are cut back to their earlier length, so an execution is stored
      * whole or not at all. With {@link Experiment#forcesEachExecution()} both files are forced to
-     * disk before this returns.
+     * disk before this returns; without {@link Experiment#forcesOutputs()} they are never forced.
      *
-     * @return the files still to force with {@link #force(Collection)}: none if they were forced
+     * @return the files still to force with {@link #force(Collection)}: none if they were forced or
+     *     are not to be forced
      * @throws IOException naming the file that could not be written
      */
     List<Path> store(ExecutionResult result, ExecutionSink stdout, ExecutionSink stderr) throws IOException {
@@ -281,6 +289,9 @@ final class Storage implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot append to " + current + ": " + e.getMessage(), e);
         }
+        if (!forceOutputs) {
+            return List.of();
+        }
         if (newFiles) {
             foldersToForce.add(targetFolder);
         }
@@ -298,9 +309,23 @@ final class Storage implements AutoCloseable {
 
     private static void appendRecord(FileChannel channel, ExecutionResult result, ExecutionSink sink)
             throws IOException {
-        // one write for a record that fits the buffer; larger ones follow in 64 KiB appends
+        byte[] header = OutputFile.header(result, sink.size());
+        if (sink.isHeld() && sink.size() <= MAX_HELD_RECORD) {
+            // most outputs are a few hundred bytes, held in memory: one write of a buffer of the
+            // record's own size (a 64 KiB buffer per record cost more than the write itself)
+            ByteBuffer record = ByteBuffer.allocate(header.length + (int) sink.size() + 1);
+            record.put(header);
+            sink.copyTo(record);
+            record.put((byte) '\n');
+            record.flip();
+            while (record.hasRemaining()) {
+                channel.write(record);
+            }
+            return;
+        }
+        // a spooled output follows in 64 KiB appends
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-        out.write(OutputFile.header(result, sink.size()));
+        out.write(header);
         sink.copyTo(out);
         out.write('\n');
         out.flush();

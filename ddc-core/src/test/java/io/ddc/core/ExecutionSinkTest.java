@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ddc.Output;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -81,6 +82,41 @@ final class ExecutionSinkTest {
         assertThat(sink.output().isTruncated()).isFalse();
         assertThat(copied(sink)).isEqualTo(bytes("abcdefgh"));
         assertThat(filesInFolder()).isEmpty();
+    }
+
+    @Test
+    void anOutputWithinTheCaptureLimitIsHeldAndCopiedIntoABuffer() {
+        ExecutionSink sink = new ExecutionSink(10, spoolFile());
+        write(sink, "hello");
+        sink.seal();
+        ByteBuffer buffer = ByteBuffer.allocate(7);
+        buffer.put((byte) '[');
+
+        sink.copyTo(buffer);
+
+        assertThat(sink.isHeld()).isTrue();
+        assertThat(Arrays.copyOf(buffer.array(), buffer.position())).isEqualTo(bytes("[hello"));
+    }
+
+    @Test
+    void aSpooledOutputIsNotHeldAndCannotBeCopiedIntoABuffer() {
+        ExecutionSink sink = new ExecutionSink(4, spoolFile());
+        write(sink, "0123456789");
+        sink.seal();
+
+        assertThat(sink.isHeld()).isFalse();
+        assertThatThrownBy(() -> sink.copyTo(ByteBuffer.allocate(64)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the stream is not held in memory: copy it to an OutputStream");
+    }
+
+    @Test
+    void anOutputBeyondTheCaptureLimitThatIsNotStoredIsNotHeld() {
+        ExecutionSink sink = new ExecutionSink(4, null);
+        write(sink, "0123456789");
+        sink.seal();
+
+        assertThat(sink.isHeld()).isFalse();
     }
 
     @Test

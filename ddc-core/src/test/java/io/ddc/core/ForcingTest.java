@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * When the engine forces what to disk, as the storage's channels see it: output files before the
  * trace lines that name their executions, the trace lines before the state, and with
- * {@code forceEachExecution} each execution's files before anyone hears of it.
+ * {@code forceEachExecution} each execution's files before anyone hears of it; with
+ * {@code forceOutputs(false)} the output files never.
  */
 final class ForcingTest {
     private static final long T0 = 1_081_948_390L;
@@ -55,6 +56,20 @@ final class ForcingTest {
                 "write m01/p1.stdout", "write m01/p1.stderr", "finished p1",
                 "write m01/p2.stdout", "write m01/p2.stderr", "finished p2",
                 "force m01/p1.stdout", "force m01/p1.stderr", "force m01/p2.stdout", "force m01/p2.stderr",
+                "write p1.trace", "force p1.trace", "write p2.trace", "force p2.trace",
+                "write .state.tmp", "force .state.tmp");
+    }
+
+    @Test
+    void forceOutputsFalseForcesOnlyTheTraceLinesAndTheState() throws Exception {
+        FaultyChannels channels = FaultyChannels.recording(root.resolve("exp"));
+
+        ScheduledRun.start(experiment(channels).forceOutputs(false).build(), channels).await();
+
+        assertThat(channels.events()).containsExactly(
+                "write .state.tmp", "force .state.tmp",
+                "write m01/p1.stdout", "write m01/p1.stderr", "finished p1",
+                "write m01/p2.stdout", "write m01/p2.stderr", "finished p2",
                 "write p1.trace", "force p1.trace", "write p2.trace", "force p2.trace",
                 "write .state.tmp", "force .state.tmp");
     }
