@@ -1,0 +1,92 @@
+package io.ddc.benchmarks;
+
+import io.ddc.Experiment;
+import io.ddc.IterationSummary;
+import io.ddc.Probe;
+import io.ddc.TargetPool;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Execution overhead: one iteration of a running experiment over {@code targets} targets and
+ * {@code probes} probes, with a runner that prints one short line and returns at once, so the score
+ * is the coordinator's own cost (availability, runner call, result, storage, trace lines, state
+ * file). Divide it by targets × probes for the cost per execution.
+ *
+ * <p><b>Target:</b> at 1,000 targets × 5 probes, at most 20 µs of coordinator time per execution
+ * with storage on, i.e. at most 100 ms per iteration. {@code storage=FORCED} (the default engine)
+ * adds two {@code fsync} calls per execution, which cost the disk's time, not the coordinator's:
+ * {@code UNFORCED} measures the same storage without them ({@code forceOutputs(false)}), and
+ * {@link FileAppendBenchmark} measures one {@code fsync} on its own.
+ *
+ * <p>Run: {@code java -jar ddc-benchmarks/target/benchmarks.jar ExecutionOverheadBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ExecutionOverheadBenchmark {
+    @Param({"1000"})
+    public int targets;
+
+    @Param({"5"})
+    public int probes;
+
+    @Param({"1"})
+    public int parallelism;
+
+    @Param({"FORCED", "UNFORCED", "OFF"})
+    public StorageMode storage;
+
+    private Path root;
+    private SteppedRun run;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException, InterruptedException {
+        root = TempFolders.create("ddc-bench-overhead");
+        List<String> names = new ArrayList<>(targets);
+        for (int i = 0; i < targets; i++) {
+            names.add("m" + i);
+        }
+        Experiment.Builder builder = Experiment.builder("overhead")
+                .targets(TargetPool.of(names))
+                .runner(NoOpRunner.printing("load 0.42 0.37 0.30\n"))
+                .storageRoot(root)
+                .parallelism(parallelism);
+        storage.configure(builder);
+        for (int p = 0; p < probes; p++) {
+            builder.probe(storage.configure(Probe.builder("p" + p).command("probe")).build());
+        }
+        run = new SteppedRun(builder);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        run.close();
+        TempFolders.delete(root);
+    }
+
+    /** @return the iteration's summary, so that the work cannot be optimised away */
+    @Benchmark
+    public IterationSummary iteration() throws InterruptedException {
+        return run.step();
+    }
+}

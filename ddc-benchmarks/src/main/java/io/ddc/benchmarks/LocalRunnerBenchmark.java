@@ -1,0 +1,108 @@
+package io.ddc.benchmarks;
+
+import io.ddc.Experiment;
+import io.ddc.IterationSummary;
+import io.ddc.Probe;
+import io.ddc.TargetPool;
+import io.ddc.core.LocalRunner;
+import io.ddc.spi.AvailabilityCheck;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Local runner: {@code executions} runs of {@code true}, {@code parallelism} at once, by the engine
+ * with {@link LocalRunner} (one iteration of a running experiment over {@code executions} targets
+ * and one probe, so each target is one execution), against {@code xargs -P} doing the same from
+ * the same JVM ({@code seq N | xargs -P8 -I{} true}, started as one process and waited for). Both
+ * run in a warm JVM: the comparison is of running processes, not of starting a JVM.
+ *
+ * <p><b>Target:</b> {@code engine} at most 1.3 × the time of {@code baselineXargs}.
+ * {@code scripts/local-runner.sh} runs both and prints the ratio.
+ *
+ * <p>Run: {@code java -jar ddc-benchmarks/target/benchmarks.jar LocalRunnerBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
+@Fork(1)
+public class LocalRunnerBenchmark {
+    @Param({"1000"})
+    public int executions;
+
+    @Param({"8"})
+    public int parallelism;
+
+    @Param({"OFF"})
+    public StorageMode storage;
+
+    private Path root;
+    private SteppedRun run;
+    private ProcessBuilder xargs;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException, InterruptedException {
+        root = TempFolders.create("ddc-bench-local");
+        List<String> names = new ArrayList<>(executions);
+        for (int i = 0; i < executions; i++) {
+            names.add("t" + i);
+        }
+        Experiment.Builder builder = Experiment.builder("local")
+                .targets(TargetPool.of(names))
+                .runner(LocalRunner.create())
+                .availabilityCheck(AvailabilityCheck.always())
+                .storageRoot(root)
+                .parallelism(parallelism)
+                .probe(storage.configure(Probe.builder("true").command("true")).build());
+        run = new SteppedRun(storage.configure(builder));
+        xargs = new ProcessBuilder("sh", "-c", "seq " + executions + " | xargs -P" + parallelism + " -I{} true")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        run.close();
+        TempFolders.delete(root);
+    }
+
+    /** @return the iteration's summary */
+    @Benchmark
+    public IterationSummary engine() throws InterruptedException {
+        IterationSummary summary = run.step();
+        if (summary.succeeded() != executions) {
+            throw new IllegalStateException("only " + summary.succeeded() + " of " + executions + " executions of"
+                    + " true succeeded");
+        }
+        return summary;
+    }
+
+    /** @return xargs' exit code */
+    @Benchmark
+    public int baselineXargs() throws IOException, InterruptedException {
+        int exit = xargs.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("xargs exited with " + exit);
+        }
+        return exit;
+    }
+}
