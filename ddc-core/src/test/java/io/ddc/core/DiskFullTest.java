@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ddc.testing.ManualClock;
 import io.ddc.Completion;
 import io.ddc.DdcException;
 import io.ddc.Experiment;

@@ -2,6 +2,7 @@ package io.ddc.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.testing.ManualClock;
 import io.ddc.Completion;
 import io.ddc.ExecutionResult;
 import io.ddc.Experiment;

@@ -1,5 +1,6 @@
 package io.ddc.core;
 
+import io.ddc.testing.ManualClock;
 import io.ddc.spi.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;

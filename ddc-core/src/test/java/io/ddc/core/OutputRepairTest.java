@@ -2,6 +2,7 @@ package io.ddc.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.testing.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ final class OutputRepairTest {
     }
 
     private List<String> repairTail(Path file) throws IOException {
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.core.")) {
             OutputRepair.repairTail(file);
             return log.warnings();
         }
@@ -156,7 +157,7 @@ final class OutputRepairTest {
 
         OutputRepair.Kept kept;
         List<String> warnings;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.core.")) {
             kept = OutputRepair.repair(stdout(), stderr());
             warnings = log.warnings();
         }
@@ -198,7 +199,7 @@ final class OutputRepairTest {
         write(stderr(), ascii(TWO_RECORDS));
 
         List<String> warnings;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.core.")) {
             OutputRepair.repair(stdout(), stderr());
             warnings = log.warnings();
         }

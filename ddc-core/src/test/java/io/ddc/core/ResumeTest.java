@@ -3,6 +3,8 @@ package io.ddc.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.testing.ManualClock;
+import io.ddc.testing.LogCapture;
 import io.ddc.Completion;
 import io.ddc.DdcException;
 import io.ddc.Experiment;
@@ -366,7 +368,7 @@ final class ResumeTest {
                 .schedule(Schedule.periodic(Duration.ofMinutes(1)).withMaxIterations(1)).build();
 
         List<String> warnings;
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.core.")) {
             again.start().await();
             warnings = log.warnings();
         }

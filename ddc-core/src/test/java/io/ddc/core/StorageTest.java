@@ -3,6 +3,7 @@ package io.ddc.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.testing.ManualClock;
 import io.ddc.Completion;
 import io.ddc.DdcException;
 import io.ddc.ExecutionResult;

@@ -2,6 +2,8 @@ package io.ddc.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.testing.ManualClock;
+import io.ddc.testing.LogCapture;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.ddc.Completion;
@@ -157,7 +159,7 @@ final class MailingExperimentTest {
     void aServerThatRefusesMail_doesNotStopTheExperiment_theErrorsAreLogged_andNoThreadIsLeft() throws Exception {
         Completion completion;
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(ScriptedSmtpServer.Mode.REFUSE_RECIPIENTS);
-                LogCapture log = new LogCapture()) {
+                LogCapture log = new LogCapture("io.ddc.mail.")) {
             try (MailingListener mail = MailingListener.builder(smtp(server.port()), folder()).clock(clock).build()) {
                 completion = run(mail);
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.ddc.testing.ManualClock;
+import io.ddc.testing.LogCapture;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.ddc.ExecutionResult;
@@ -241,7 +243,7 @@ final class MailingListenerTest {
 
     @Test
     void aBodyFunctionThatFails_givesTheDefaultBody_andIsLogged() throws Exception {
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.mail.")) {
             try (MailingListener mail = listener(greenMail())
                     .body(folder -> {
                         throw new IllegalStateException("no report tool");
@@ -281,7 +283,7 @@ final class MailingListenerTest {
     void aServerThatRefusesMail_isLogged_andTheListenerGoesOn_withNoThreadLeft() throws Exception {
         ExecutionResult unavailable = ExecutionResult.unavailable(Target.of("m02"), "cpu", T0.getEpochSecond(), "no answer");
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(ScriptedSmtpServer.Mode.REFUSE_RECIPIENTS);
-                LogCapture log = new LogCapture()) {
+                LogCapture log = new LogCapture("io.ddc.mail.")) {
             writeTrace("cpu", line(T0.getEpochSecond(), List.of("m01"), List.of(), List.of()));
             MailingListener mail = listener(smtp(server.port())).period(Duration.ofHours(1)).build();
 
@@ -329,7 +331,7 @@ final class MailingListenerTest {
     void aFullQueue_dropsTheMail_andLogsIt() throws Exception {
         RecordingNotifier notifier = RecordingNotifier.blocking();
         ExecutionResult result = ExecutionResult.unavailable(Target.of("m02"), "cpu", T0.getEpochSecond(), "no answer");
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.mail.")) {
             try (MailingListener mail = listener(notifier).queueCapacity(1).build()) {
                 assertThat(mail.alert(result, "in progress")).isTrue();
                 notifier.awaitFirstSend();
@@ -351,7 +353,7 @@ final class MailingListenerTest {
         mail.close();
         mail.close();
 
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.mail.")) {
             assertThat(mail.report()).isFalse();
             clock.advance(Duration.ofHours(2));
             mail.iterationFinished(iteration(clock.instant()));
@@ -365,7 +367,7 @@ final class MailingListenerTest {
     @Test
     void close_givesUpAfterItsTimeout_andTheStuckSendEndsWhenInterrupted() throws Exception {
         RecordingNotifier notifier = RecordingNotifier.blocking();
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.mail.")) {
             MailingListener mail = listener(notifier).closeTimeout(Duration.ofMillis(200)).build();
             mail.report();
             mail.report();

@@ -3,6 +3,7 @@ package io.ddc.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.testing.LogCapture;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
@@ -123,7 +124,7 @@ final class SmtpNotifierTest {
             return password;
         }).build();
 
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.mail.")) {
             notifier.send(Notification.of("first", "t"));
             notifier.send(Notification.of("second", "t"));
 
@@ -140,7 +141,7 @@ final class SmtpNotifierTest {
         String wrong = "Wrong-Pw-31c!not-it";
         SmtpNotifier notifier = toGreenMail().credentials("ddc", wrong::toCharArray).build();
 
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = new LogCapture("io.ddc.mail.")) {
             assertThatThrownBy(() -> notifier.send(Notification.of("s", "t")))
                     .isInstanceOf(DdcException.class)
                     .hasMessage("cannot send mail '[DDC] s' through 127.0.0.1:" + GREEN_MAIL.getSmtp().getPort()

@@ -1,4 +1,4 @@
-package io.ddc.mail;
+package io.ddc.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -10,15 +10,24 @@ import java.util.stream.Collectors;
 /**
  * Captures everything printed to {@code System.out} and {@code System.err} while open, still
  * copying it to the real streams. The tests log through slf4j-simple, which prints each line to the
- * {@code System.err} of the moment; Jakarta Mail's debug output would go to {@code System.out}.
- * Tests do not run in parallel here.
+ * {@code System.err} of the moment. Not for tests that run in parallel.
+ *
+ * <pre>{@code
+ * try (LogCapture log = new LogCapture("io.ddc.core.")) {
+ *     ...
+ *     assertThat(log.warnings()).containsExactly("output file ...: cut back ...");
+ * }
+ * }</pre>
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
+    private final String loggerPrefix;
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    LogCapture() {
+    /** @param loggerPrefix the start of the logger names whose warnings {@link #warnings()} returns */
+    public LogCapture(String loggerPrefix) {
+        this.loggerPrefix = loggerPrefix;
         System.setOut(new PrintStream(tee(originalOut), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(tee(originalErr), true, StandardCharsets.UTF_8));
     }
@@ -44,15 +53,15 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** @return everything printed so far */
-    String all() {
+    public String all() {
         synchronized (captured) {
             return captured.toString(StandardCharsets.UTF_8);
         }
     }
 
-    /** @return the WARN lines of this module logged so far, without the thread and level prefix */
-    List<String> warnings() {
-        return all().lines().filter(line -> line.contains(" WARN io.ddc.mail."))
+    /** @return the WARN lines of the loggers named with the prefix, without the thread and level prefix */
+    public List<String> warnings() {
+        return all().lines().filter(line -> line.contains(" WARN " + loggerPrefix))
                 .map(line -> line.substring(line.indexOf(" - ") + 3))
                 .collect(Collectors.toList());
     }

@@ -1,4 +1,4 @@
-package io.ddc.core;
+package io.ddc.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,23 +7,30 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when a test (or a fake) says so. Thread-safe. */
-final class ManualClock extends Clock {
+/** A clock in UTC that moves only when a test (or a fake) says so. Thread-safe. */
+public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    ManualClock(Instant start) {
+    /** @param start the time it shows until moved */
+    public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    static ManualClock atEpochSecond(long second) {
+    /**
+     * @param second the UTC epoch second it shows until moved
+     * @return the clock
+     */
+    public static ManualClock atEpochSecond(long second) {
         return new ManualClock(Instant.ofEpochSecond(second));
     }
 
-    void advance(Duration duration) {
+    /** @param duration how far to move it forward */
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
-    void set(Instant instant) {
+    /** @param instant the time it shows from now on */
+    public void set(Instant instant) {
         now.set(instant);
     }
 
@@ -37,6 +44,7 @@ final class ManualClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** @throws UnsupportedOperationException always: a manual clock stays in UTC */
     @Override
     public Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException("a manual clock stays in UTC");
