@@ -1,15 +1,10 @@
 package io.ddc.parsers;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.Charset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Parses a table printed in columns under a header line, such as {@code smartctl -A}, {@code df -P}
@@ -49,7 +44,7 @@ import java.util.stream.Stream;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ColumnTableParser {
+public final class ColumnTableParser extends TableParser {
     /** The longest line parsed by default, in characters; a longer one is reported and skipped. */
     public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
 
@@ -58,16 +53,15 @@ public final class ColumnTableParser {
     private final String headerPrefix;
     private final List<String> titles;
     private final boolean endAtBlankLine;
-    private final boolean strict;
     private final int maxLineLength;
 
     private ColumnTableParser(Builder builder) {
+        super(builder.strict);
         this.positional = builder.positional;
         this.columnCount = builder.columnCount;
         this.headerPrefix = builder.headerPrefix;
         this.titles = builder.titles;
         this.endAtBlankLine = builder.endAtBlankLine;
-        this.strict = builder.strict;
         this.maxLineLength = builder.maxLineLength;
     }
 
@@ -96,64 +90,9 @@ public final class ColumnTableParser {
         return new Builder(false, columns);
     }
 
-    /**
-     * Parses a whole output.
-     *
-     * @param text the output
-     * @return the header's titles, the rows and the problems
-     * @throws MalformedOutputException at the first problem, if strict
-     */
-    public Table parse(String text) {
-        Objects.requireNonNull(text, "text");
-        List<ParseProblem> problems = new ArrayList<>(0);
-        return new ColumnScanner(new Source(text), this, RowCursor.sink(strict, problems::add)).toTable(problems);
-    }
-
-    /**
-     * Parses an output kept as bytes.
-     *
-     * @param bytes the output
-     * @param charset its encoding; malformed input is replaced, not refused
-     * @return the header's titles, the rows and the problems
-     * @throws MalformedOutputException at the first problem, if strict
-     */
-    public Table parse(byte[] bytes, Charset charset) {
-        Objects.requireNonNull(bytes, "bytes");
-        Objects.requireNonNull(charset, "charset");
-        return parse(new String(bytes, charset));
-    }
-
-    /**
-     * Streams the rows of an input of any size; only the current line is held. Reading stops at the
-     * end of the table (a blank line, unless {@code endAtBlankLine(false)}).
-     *
-     * @param input the input, not closed
-     * @param rows receives each row, in input order
-     * @param problems receives each problem, in input order
-     * @return the number of rows passed to {@code rows}
-     * @throws IOException if the input cannot be read
-     * @throws MalformedOutputException at the first problem, if strict
-     */
-    public long read(Reader input, Consumer<Row> rows, Consumer<ParseProblem> problems) throws IOException {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(rows, "rows");
-        Objects.requireNonNull(problems, "problems");
-        return new ColumnScanner(new Source(input), this, RowCursor.sink(strict, problems)).forEach(rows);
-    }
-
-    /**
-     * Returns the rows of an input of any size as a lazy stream, which reads the input as it is
-     * consumed; only the current line is held. Closing the stream does not close the input.
-     *
-     * @param input the input, not closed
-     * @param problems receives each problem, in input order, as the stream meets it
-     * @return the rows; an {@link IOException} surfaces as {@link java.io.UncheckedIOException}, and
-     *     in strict mode the first problem as {@link MalformedOutputException}
-     */
-    public Stream<Row> stream(Reader input, Consumer<ParseProblem> problems) {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(problems, "problems");
-        return new ColumnScanner(new Source(input), this, RowCursor.sink(strict, problems)).stream();
+    @Override
+    RowCursor cursor(Source source, Consumer<ParseProblem> problems) {
+        return new ColumnScanner(source, this, problems);
     }
 
     boolean cutsAtPositions() {
@@ -185,7 +124,7 @@ public final class ColumnTableParser {
         return "ColumnTableParser[" + (positional ? "positional" : "whitespace, " + columnCount + " columns")
                 + (headerPrefix.isEmpty() ? "" : ", header starts with " + Texts.excerpt(headerPrefix))
                 + (titles.isEmpty() ? "" : ", titles " + titles) + (endAtBlankLine ? "" : ", past blank lines")
-                + (strict ? ", strict" : "") + ", lines up to " + maxLineLength + "]";
+                + (isStrict() ? ", strict" : "") + ", lines up to " + maxLineLength + "]";
     }
 
     /**

@@ -1,13 +1,6 @@
 package io.ddc.parsers;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Parses CSV as RFC 4180 defines it, and as PowerShell's {@code Export-Csv} and spreadsheets write
@@ -32,7 +25,7 @@ import java.util.stream.Stream;
  *
  * <p>Immutable and thread-safe.
  */
-public final class CsvParser {
+public final class CsvParser extends TableParser {
     /** The longest record parsed by default, in characters; a longer one is reported and skipped. */
     public static final int DEFAULT_MAX_RECORD_LENGTH = 1 << 20;
 
@@ -40,15 +33,14 @@ public final class CsvParser {
     private final boolean comments;
     private final char comment;
     private final boolean header;
-    private final boolean strict;
     private final int maxRecordLength;
 
     private CsvParser(Builder builder) {
+        super(builder.strict);
         this.separator = builder.separator;
         this.comments = builder.comments;
         this.comment = builder.comment;
         this.header = builder.header;
-        this.strict = builder.strict;
         this.maxRecordLength = builder.maxRecordLength;
     }
 
@@ -71,64 +63,9 @@ public final class CsvParser {
         return new Builder();
     }
 
-    /**
-     * Parses a whole output.
-     *
-     * @param text the output
-     * @return its header, rows and problems
-     * @throws MalformedOutputException at the first problem, if strict
-     */
-    public Table parse(String text) {
-        Objects.requireNonNull(text, "text");
-        List<ParseProblem> problems = new ArrayList<>(0);
-        return new CsvScanner(new Source(text), this, RowCursor.sink(strict, problems::add)).toTable(problems);
-    }
-
-    /**
-     * Parses an output kept as bytes.
-     *
-     * @param bytes the output
-     * @param charset its encoding; malformed input is replaced, not refused
-     * @return its header, rows and problems
-     * @throws MalformedOutputException at the first problem, if strict
-     */
-    public Table parse(byte[] bytes, Charset charset) {
-        Objects.requireNonNull(bytes, "bytes");
-        Objects.requireNonNull(charset, "charset");
-        return parse(new String(bytes, charset));
-    }
-
-    /**
-     * Streams the rows of an input of any size; only the current record is held.
-     *
-     * @param input the input, read to its end and not closed
-     * @param rows receives each row (not the header), in input order
-     * @param problems receives each problem, in input order
-     * @return the number of rows passed to {@code rows}
-     * @throws IOException if the input cannot be read
-     * @throws MalformedOutputException at the first problem, if strict
-     */
-    public long read(Reader input, Consumer<Row> rows, Consumer<ParseProblem> problems) throws IOException {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(rows, "rows");
-        Objects.requireNonNull(problems, "problems");
-        return new CsvScanner(new Source(input), this, RowCursor.sink(strict, problems)).forEach(rows);
-    }
-
-    /**
-     * Returns the rows of an input of any size as a lazy stream, which reads the input as it is
-     * consumed; only the current record is held. Closing the stream does not close the input.
-     *
-     * @param input the input, not closed
-     * @param problems receives each problem, in input order, as the stream meets it
-     * @return the rows (not the header); an {@link IOException} surfaces as
-     *     {@link java.io.UncheckedIOException}, and in strict mode the first problem as
-     *     {@link MalformedOutputException}
-     */
-    public Stream<Row> stream(Reader input, Consumer<ParseProblem> problems) {
-        Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(problems, "problems");
-        return new CsvScanner(new Source(input), this, RowCursor.sink(strict, problems)).stream();
+    @Override
+    RowCursor cursor(Source source, Consumer<ParseProblem> problems) {
+        return new CsvScanner(source, this, problems);
     }
 
     char separator() {
@@ -154,7 +91,7 @@ public final class CsvParser {
     @Override
     public String toString() {
         return "CsvParser[separator '" + KeyValueParser.printable(separator) + "'" + (header ? ", header" : "")
-                + (comments ? ", comments '" + comment + "'" : "") + (strict ? ", strict" : "")
+                + (comments ? ", comments '" + comment + "'" : "") + (isStrict() ? ", strict" : "")
                 + ", records up to " + maxRecordLength + "]";
     }
 
