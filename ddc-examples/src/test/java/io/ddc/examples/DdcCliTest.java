@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,32 @@ final class DdcCliTest {
         int exitCode = DdcCli.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8),
                 environment, terminal, experiments);
         return new Run(exitCode, out.toString(UTF_8), err.toString(UTF_8));
+    }
+
+    /**
+     * Runs the launcher on a thread of its own until its output contains {@code marker}, then
+     * interrupts it as Ctrl-C would, and waits for it to return.
+     *
+     * @throws AssertionError if the marker never comes within 30 s or the launcher does not return
+     */
+    static Run interruptedOnceItPrints(String marker, String... args) throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicInteger exitCode = new AtomicInteger(-1);
+        Thread cli = new Thread(() -> exitCode.set(DdcCli.run(args, new PrintStream(out, true, UTF_8),
+                new PrintStream(err, true, UTF_8))), "cli-under-test");
+        cli.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!out.toString(UTF_8).contains(marker) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(out.toString(UTF_8)).as("printed before the interrupt").contains(marker);
+
+        cli.interrupt();
+        cli.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(cli.isAlive()).as("the launcher returned").isFalse();
+        return new Run(exitCode.get(), out.toString(UTF_8), err.toString(UTF_8));
     }
 
     @Test

@@ -4,16 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddc.TraceLine;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -116,26 +112,12 @@ final class DemoCommandTest {
 
     @Test
     void demo_interrupted_stopsAfterTheRunningIteration_andExitsWith130() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AtomicInteger exitCode = new AtomicInteger(-1);
-        Thread cli = new Thread(() -> exitCode.set(DdcCli.run(new String[] {"demo", "--out", temp.toString(),
-            "--experiment", "stopped", "--iterations", "100"}, new PrintStream(out, true, UTF_8),
-                new PrintStream(err, true, UTF_8))), "cli-under-test");
-        cli.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!out.toString(UTF_8).contains("iteration 1 of 100 ") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(out.toString(UTF_8)).contains("iteration 1 of 100 ");
+        DdcCliTest.Run run = DdcCliTest.interruptedOnceItPrints("iteration 1 of 100 ", "demo", "--out",
+                temp.toString(), "--experiment", "stopped", "--iterations", "100");
 
-        cli.interrupt();
-        cli.join(TimeUnit.SECONDS.toMillis(30));
-
-        assertThat(cli.isAlive()).isFalse();
-        assertThat(exitCode.get()).isEqualTo(130);
-        assertThat(err.toString(UTF_8)).isEmpty();
-        List<String> lines = out.toString(UTF_8).lines().toList();
+        assertThat(run.exitCode()).isEqualTo(130);
+        assertThat(run.err()).isEmpty();
+        List<String> lines = run.outLines();
         assertThat(lines).anyMatch(line -> line.matches("demo ended after \\d+ iteration\\(s\\) \\(STOPPED\\) in .*"))
                 .contains("stopped: the last iteration's trace lines are written; exit code 130");
         List<String> written = Files.readAllLines(temp.resolve("stopped").resolve("os.trace"), UTF_8);

@@ -3,15 +3,12 @@ package io.ddc.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -202,26 +199,13 @@ final class ExecCommandTest {
 
     @Test
     void interrupted_finishesTheRunningIteration_andExitsWith130() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AtomicInteger exitCode = new AtomicInteger(-1);
-        Thread cli = new Thread(() -> exitCode.set(DdcCli.run(new String[] {"exec", "--out",
-            temp.resolve("root").toString(), "--interval", "100ms", "--target", "127.0.0.1", "--", "sleep", "0.3"},
-                new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8))), "cli-under-test");
-        cli.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!out.toString(UTF_8).contains("iteration 2 (id ") && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        // interrupted while iteration 2 runs its 'sleep': it ends, and its trace line is written
+        DdcCliTest.Run run = DdcCliTest.interruptedOnceItPrints("iteration 2 (id ", "exec", "--out",
+                temp.resolve("root").toString(), "--interval", "100ms", "--target", "127.0.0.1", "--", "sleep", "0.3");
 
-        // iteration 2 is running its 'sleep': it ends, and its trace line is written
-        cli.interrupt();
-        cli.join(TimeUnit.SECONDS.toMillis(30));
-
-        assertThat(cli.isAlive()).isFalse();
-        assertThat(exitCode.get()).isEqualTo(130);
-        assertThat(err.toString(UTF_8)).isEmpty();
-        assertThat(out.toString(UTF_8).lines()).contains("stopped: the last iteration's trace lines are written; exit"
+        assertThat(run.exitCode()).isEqualTo(130);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.outLines()).contains("stopped: the last iteration's trace lines are written; exit"
                 + " code 130");
         assertThat(Files.readAllLines(folder().resolve("exec.trace"), UTF_8)).hasSizeGreaterThanOrEqualTo(2)
                 .allMatch(line -> line.matches("\\d+\\|1\\|0\\|0\\|100\\.0\\|.*"));

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.TargetPool;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -271,25 +268,12 @@ final class RunCommandTest {
 
     @Test
     void interrupted_stopsAfterTheRunningIteration_writesItsTraceLines_andExitsWith130() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AtomicInteger exitCode = new AtomicInteger(-1);
-        Thread cli = new Thread(() -> exitCode.set(DdcCli.run(new String[] {"run", "demo", "--out", root(),
-            "--iterations", "1000", "--interval", "100ms"}, new PrintStream(out, true, UTF_8),
-                new PrintStream(err, true, UTF_8))), "cli-under-test");
-        cli.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!out.toString(UTF_8).contains("iteration 2 of 1000 (id ") && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        DdcCliTest.Run run = DdcCliTest.interruptedOnceItPrints("iteration 2 of 1000 (id ", "run", "demo", "--out",
+                root(), "--iterations", "1000", "--interval", "100ms");
 
-        cli.interrupt();
-        cli.join(TimeUnit.SECONDS.toMillis(30));
-
-        assertThat(cli.isAlive()).isFalse();
-        assertThat(exitCode.get()).isEqualTo(130);
-        assertThat(err.toString(UTF_8)).isEmpty();
-        List<String> lines = out.toString(UTF_8).lines().toList();
+        assertThat(run.exitCode()).isEqualTo(130);
+        assertThat(run.err()).isEmpty();
+        List<String> lines = run.outLines();
         assertThat(lines).anyMatch(line -> line.matches("demo ended after \\d+ iteration\\(s\\) \\(STOPPED\\) in .*"))
                 .endsWith("stopped: the last iteration's trace lines are written; exit code 130");
         List<String> summaries = new ArrayList<>(lines.stream()
