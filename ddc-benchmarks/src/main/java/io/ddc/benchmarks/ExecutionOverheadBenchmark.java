@@ -6,7 +6,6 @@ import io.ddc.Probe;
 import io.ddc.TargetPool;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,10 +61,7 @@ public class ExecutionOverheadBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
         root = TempFolders.create("ddc-bench-overhead");
-        List<String> names = new ArrayList<>(targets);
-        for (int i = 0; i < targets; i++) {
-            names.add("m" + i);
-        }
+        List<String> names = Inputs.targetNames(targets);
         Experiment.Builder builder = Experiment.builder("overhead")
                 .targets(TargetPool.of(names))
                 .runner(NoOpRunner.printing("load 0.42 0.37 0.30\n"))

@@ -1,10 +1,23 @@
 package io.ddc.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Checks, in a set-up, that a generated input parses as meant, so a benchmark never measures an error path. */
+/**
+ * What the benchmarks generate in their set-up: target names, and the check that a generated input
+ * parses as meant, so a benchmark never measures an error path.
+ */
 final class Inputs {
     private Inputs() {}
+
+    /** @return {@code m0}, {@code m1}, ... up to {@code count} names */
+    static List<String> targetNames(int count) {
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add("m" + i);
+        }
+        return names;
+    }
 
     /**
      * @throws IllegalStateException if the parse found another number of rows, or any problem

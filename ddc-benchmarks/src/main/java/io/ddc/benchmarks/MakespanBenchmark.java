@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,10 +65,7 @@ public class MakespanBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
         root = TempFolders.create("ddc-bench-makespan");
-        List<String> names = new ArrayList<>(targets);
-        for (int i = 0; i < targets; i++) {
-            names.add("m" + i);
-        }
+        List<String> names = Inputs.targetNames(targets);
         Experiment.Builder builder = Experiment.builder("makespan")
                 .targets(TargetPool.of(names))
                 .runner(new NoOpRunner("ok\n".getBytes(StandardCharsets.US_ASCII), 1,

@@ -17,7 +17,6 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +57,7 @@ public final class MemoryRun {
         AtomicLong collections = new AtomicLong();
         watchCollections(peakAfterGc, collections);
 
-        List<String> names = new ArrayList<>(targets);
-        for (int i = 0; i < targets; i++) {
-            names.add("m" + i);
-        }
+        List<String> names = Inputs.targetNames(targets);
         byte[] chunk = new byte[chunkSize];
         Arrays.fill(chunk, (byte) 'x');
         chunk[chunk.length - 1] = '\n';
