@@ -15,6 +15,7 @@ import io.ddc.TargetPool;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RemoteRunner;
 import io.ddc.spi.RunResult;
+import io.ddc.testing.LiveThreads;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -214,7 +215,8 @@ final class LocalRunnerTest {
                 "timed out after 500 ms; the process tree was killed"));
         long grandchild = Long.parseLong(tree.stdout().text().trim());
         try {
-            assertThat(liveThreadsNamed("ddc-local")).isEmpty();
+            assertThat(LiveThreads.awaitNoneWorking(name -> name.startsWith("ddc-local"), Duration.ofSeconds(3)))
+                    .as("pump threads still reading").isEmpty();
             assertThat(liveThreadsNamed("ddc-" + EXPERIMENT + "-")).isEmpty();
             assertThat(newDescendantsAfter(before, Duration.ofSeconds(2))).isEmpty();
             assertThat(awaitGone(grandchild, Duration.ofSeconds(2))).as("grandchild %d gone", grandchild).isTrue();

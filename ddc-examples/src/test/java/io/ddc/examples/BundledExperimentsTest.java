@@ -94,13 +94,13 @@ final class BundledExperimentsTest {
     }
 
     @Test
-    void bundledDemo_defaultCheck_opensAPort_andReleaseClosesIt() throws IOException {
+    void bundledDemo_defaultCheck_opensAPort_andReleaseClosesIt() throws IOException, InterruptedException {
         Optional<BundledExperiment.DefaultCheck> check = new BundledDemo()
                 .openDefaultCheck(new BundledExperiment.Setup(LocalRunner.create(), OUT));
 
         assertThat(check).isPresent();
         assertThat(check.get().check().toString()).matches("tcp:\\d+ within 200 ms");
-        assertThat(DemoCommandTest.demoThreads()).contains(LoopbackListener.THREAD_NAME);
+        assertThat(DemoCommandTest.demoThreadsNow()).contains(LoopbackListener.THREAD_NAME);
 
         check.get().release().run();
 

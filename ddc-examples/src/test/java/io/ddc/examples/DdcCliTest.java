@@ -256,7 +256,7 @@ final class DdcCliTest {
     }
 
     @Test
-    void experimentName_thatWouldLeaveTheStorageRoot_isRefusedBeforeAnythingIsWritten() {
+    void experimentName_thatWouldLeaveTheStorageRoot_isRefusedBeforeAnythingIsWritten() throws InterruptedException {
         Path root = temp.resolve("root");
 
         Run run = run("demo", "--out", root.toString(), "--experiment", "../x");
@@ -272,7 +272,7 @@ final class DdcCliTest {
     }
 
     @Test
-    void experimentFolder_thatIsAFile_isAConfigurationError() throws IOException {
+    void experimentFolder_thatIsAFile_isAConfigurationError() throws IOException, InterruptedException {
         Path root = Files.createDirectory(temp.resolve("root"));
         Files.writeString(root.resolve("demo"), "x");
 

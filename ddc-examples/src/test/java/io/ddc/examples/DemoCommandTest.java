@@ -4,13 +4,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddc.TraceLine;
+import io.ddc.testing.LiveThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,18 +36,27 @@ final class DemoCommandTest {
     @TempDir
     Path temp;
 
-    /** @return the names of the live threads that the engine or the demo started */
-    static List<String> demoThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(name -> name.startsWith("ddc-") || name.equals(LoopbackListener.THREAD_NAME))
-                .sorted()
-                .collect(Collectors.toList());
+    /** Threads that the engine or the demo starts (the listener of the demo's check included). */
+    private static final Predicate<String> DEMO_THREAD =
+            name -> name.startsWith("ddc-") || name.equals(LoopbackListener.THREAD_NAME);
+
+    /**
+     * Waits a moment for the threads that the engine or the demo started to end (idle pumps of the
+     * runner, which end by themselves, do not count: see {@link LiveThreads}).
+     *
+     * @return the names of those still at work
+     */
+    static List<String> demoThreads() throws InterruptedException {
+        return LiveThreads.awaitNoneWorking(DEMO_THREAD, Duration.ofSeconds(3));
+    }
+
+    /** @return the names of the threads that the engine or the demo started and that are at work now */
+    static List<String> demoThreadsNow() {
+        return LiveThreads.working(DEMO_THREAD);
     }
 
     @Test
-    void demo_twoIterations_printsSummariesAndExactTraceLines_andExitsWith1() throws IOException {
+    void demo_twoIterations_printsSummariesAndExactTraceLines_andExitsWith1() throws IOException, InterruptedException {
         DdcCliTest.Run run = DdcCliTest.run("demo", "--out", temp.toString(), "--iterations", "2");
 
         assertThat(run.err()).isEmpty();
@@ -127,7 +139,8 @@ final class DemoCommandTest {
     }
 
     @Test
-    void demo_withThePsExecRunner_runsTheWindowsProbesThroughTheLauncher_andStoresNoPassword() throws IOException {
+    void demo_withThePsExecRunner_runsTheWindowsProbesThroughTheLauncher_andStoresNoPassword()
+            throws IOException, InterruptedException {
         FakePsExec psexec = FakePsExec.in(Files.createDirectory(temp.resolve("launcher")));
         Path root = temp.resolve("root");
 

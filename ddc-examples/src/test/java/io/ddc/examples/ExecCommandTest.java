@@ -28,7 +28,7 @@ final class ExecCommandTest {
         return DdcCliTest.run(command.toArray(String[]::new));
     }
 
-    private void assertRefused(DdcCliTest.Run run, String message) {
+    private void assertRefused(DdcCliTest.Run run, String message) throws InterruptedException {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(message, "Try 'ddc exec --help' for more information.");
@@ -37,7 +37,7 @@ final class ExecCommandTest {
     }
 
     @Test
-    void echo_onOneTarget_writesTheTraceLineAndTheOutput_andExitsWith0() throws IOException {
+    void echo_onOneTarget_writesTheTraceLineAndTheOutput_andExitsWith0() throws IOException, InterruptedException {
         DdcCliTest.Run run = exec("--target", "127.0.0.1", "--", "sh", "-c", "echo hi");
 
         assertThat(run.err()).isEmpty();
@@ -166,24 +166,24 @@ final class ExecCommandTest {
     }
 
     @Test
-    void noCommand_isAUsageError() {
+    void noCommand_isAUsageError() throws InterruptedException {
         assertRefused(exec("--target", "127.0.0.1"), "Missing required parameter: 'COMMAND'");
         assertRefused(exec("--target", "127.0.0.1", "--"), "Missing required parameter: 'COMMAND'");
     }
 
     @Test
-    void emptyExecutable_isAUsageError() {
+    void emptyExecutable_isAUsageError() throws InterruptedException {
         assertRefused(exec("--", ""), "Invalid value for COMMAND: probe 'exec': the executable is empty");
     }
 
     @Test
-    void probeName_isChecked() {
+    void probeName_isChecked() throws InterruptedException {
         assertRefused(exec("--probe", "../x", "--", "true"), "Invalid value for option '--probe': probe name '../x'"
                 + " contains '/' (U+002F): use only the characters A-Z a-z 0-9 . _ -");
     }
 
     @Test
-    void psexecRunner_needsTargets() {
+    void psexecRunner_needsTargets() throws InterruptedException {
         assertRefused(exec("--runner", "psexec", "--", "cmd", "/c", "ver"),
                 "--runner psexec needs at least one target: give --target NAME or --targets FILE");
     }

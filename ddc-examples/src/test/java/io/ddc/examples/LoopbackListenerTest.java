@@ -43,7 +43,7 @@ final class LoopbackListenerTest {
     }
 
     @Test
-    void open_onAnAddressThatIsNotLocal_namesIt() {
+    void open_onAnAddressThatIsNotLocal_namesIt() throws InterruptedException {
         // 192.0.2.1 (TEST-NET-1) is never assigned to a local interface
         assertThatThrownBy(() -> LoopbackListener.open(List.of("127.0.0.1", "192.0.2.1")))
                 .isInstanceOf(IOException.class)

@@ -262,7 +262,7 @@ final class ReportCommandTest {
     }
 
     @Test
-    void theDemosFolder_printsTheTable() throws IOException {
+    void theDemosFolder_printsTheTable() throws IOException, InterruptedException {
         DdcCliTest.Run demo = DdcCliTest.run("demo", "--out", temp.toString(), "--iterations", "2");
         assertThat(demo.exitCode()).isEqualTo(1);
 

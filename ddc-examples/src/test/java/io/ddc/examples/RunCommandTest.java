@@ -77,7 +77,7 @@ final class RunCommandTest {
         return temp.resolve("root").toString();
     }
 
-    private void assertRefused(DdcCliTest.Run run, String message) {
+    private void assertRefused(DdcCliTest.Run run, String message) throws InterruptedException {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(message, "Try 'ddc run --help' for more information.");
@@ -86,7 +86,8 @@ final class RunCommandTest {
     }
 
     @Test
-    void runDemo_oneIteration_printsProgressAndSummary_writesTheTraceLines_andExitsWith1() throws IOException {
+    void runDemo_oneIteration_printsProgressAndSummary_writesTheTraceLines_andExitsWith1()
+            throws IOException, InterruptedException {
         DdcCliTest.Run run = DdcCliTest.run("run", "demo", "--iterations", "1", "--out", root());
 
         assertThat(run.err()).isEmpty();
@@ -137,7 +138,7 @@ final class RunCommandTest {
     }
 
     @Test
-    void target_replacesTheDefaultTargets_andTheirCheck() throws IOException {
+    void target_replacesTheDefaultTargets_andTheirCheck() throws IOException, InterruptedException {
         DdcCliTest.Run run = run("run", "demo", "--target", "127.0.0.5", "--iterations", "1", "--out", root(),
                 "--experiment", "mine", "--parallelism", "1");
 
@@ -154,7 +155,7 @@ final class RunCommandTest {
     }
 
     @Test
-    void check_replacesTheDefaultCheck() throws IOException {
+    void check_replacesTheDefaultCheck() throws IOException, InterruptedException {
         // port 1 (tcpmux) is closed on loopback, so every target is refused
         DdcCliTest.Run run = run("run", "demo", "--check", "tcp:1", "--iterations", "1", "--out", root());
 
@@ -194,42 +195,42 @@ final class RunCommandTest {
     }
 
     @Test
-    void unknownExperiment_listsTheKnownNames() {
+    void unknownExperiment_listsTheKnownNames() throws InterruptedException {
         DdcCliTest.Run run = run("run", "resource-monitr", "--out", root());
 
         assertRefused(run, "unknown experiment 'resource-monitr': use one of demo, slow, lonely, local-only, once");
     }
 
     @Test
-    void missingName_isAUsageError() {
+    void missingName_isAUsageError() throws InterruptedException {
         DdcCliTest.Run run = run("run", "--out", root());
 
         assertRefused(run, "Missing required parameter: 'NAME'");
     }
 
     @Test
-    void experimentWithoutDefaultTargets_needsTargets() {
+    void experimentWithoutDefaultTargets_needsTargets() throws InterruptedException {
         DdcCliTest.Run run = run("run", "lonely", "--out", root());
 
         assertRefused(run, "ddc run lonely has no default targets: give --target NAME or --targets FILE");
     }
 
     @Test
-    void psexecRunner_needsTargets_evenForTheDemo() {
+    void psexecRunner_needsTargets_evenForTheDemo() throws InterruptedException {
         DdcCliTest.Run run = run("run", "demo", "--runner", "psexec", "--out", root());
 
         assertRefused(run, "--runner psexec needs at least one target: give --target NAME or --targets FILE");
     }
 
     @Test
-    void experimentThatCannotRunWithTheRunner_saysWhy() {
+    void experimentThatCannotRunWithTheRunner_saysWhy() throws InterruptedException {
         DdcCliTest.Run run = run("run", "local-only", "--runner", "psexec", "--target", "m01", "--out", root());
 
         assertRefused(run, "local-only cannot run with the psexec runner: it reads /proc, which Windows has not");
     }
 
     @Test
-    void experimentName_thatWouldLeaveTheStorageRoot_isRefused() {
+    void experimentName_thatWouldLeaveTheStorageRoot_isRefused() throws InterruptedException {
         DdcCliTest.Run run = run("run", "demo", "--experiment", "../x", "--out", root());
 
         assertRefused(run, "Invalid value for option '--experiment': experiment name '../x' contains '/' (U+002F):"
@@ -250,14 +251,14 @@ final class RunCommandTest {
     }
 
     @Test
-    void targetNamedLikeATraceFile_isRefusedBeforeAnythingIsOpened() {
+    void targetNamedLikeATraceFile_isRefusedBeforeAnythingIsOpened() throws InterruptedException {
         DdcCliTest.Run run = run("run", "demo", "--target", "os.trace", "--out", root());
 
         assertRefused(run, "target 'os.trace' would have the name of the trace file of probe 'os': rename the probe");
     }
 
     @Test
-    void runnerAndTargetOptions_areCheckedAsForTheDemo() {
+    void runnerAndTargetOptions_areCheckedAsForTheDemo() throws InterruptedException {
         assertRefused(run("run", "demo", "--runner", "winrm", "--out", root()),
                 "--runner must be local or psexec, got 'winrm'");
         assertRefused(run("run", "demo", "--target", "a;b", "--out", root()),

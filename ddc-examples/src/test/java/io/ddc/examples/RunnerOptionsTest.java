@@ -40,7 +40,7 @@ final class RunnerOptionsTest {
     }
 
     /** Exit code 2, nothing on stdout, exactly {@code message} and the pointer to help, nothing written. */
-    private void assertRefused(DdcCliTest.Run run, String message) {
+    private void assertRefused(DdcCliTest.Run run, String message) throws InterruptedException {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(message, "Try 'ddc demo --help' for more information.");
@@ -49,35 +49,35 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void runner_ssh_isNotAvailableYet() {
+    void runner_ssh_isNotAvailableYet() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "ssh", "--target", "m01");
 
         assertRefused(run, "--runner ssh is not available yet: use --runner local or --runner psexec");
     }
 
     @Test
-    void runner_unknown_isRefused_withItsValue() {
+    void runner_unknown_isRefused_withItsValue() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "winrm", "--target", "m01");
 
         assertRefused(run, "--runner must be local or psexec, got 'winrm'");
     }
 
     @Test
-    void runner_isCaseSensitive() {
+    void runner_isCaseSensitive() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "PsExec", "--target", "m01");
 
         assertRefused(run, "--runner must be local or psexec, got 'PsExec'");
     }
 
     @Test
-    void psexecPath_withTheLocalRunner_isRefused() {
+    void psexecPath_withTheLocalRunner_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--psexec", "PsExec.exe");
 
         assertRefused(run, "--psexec is only for --runner psexec, and the runner is local");
     }
 
     @Test
-    void user_withTheLocalRunner_isRefused() {
+    void user_withTheLocalRunner_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "local", "--user", "LAB\\ddc", "--password-env", VARIABLE);
 
         assertRefused(run, "--user is only for --runner psexec, and the runner is local");
@@ -85,7 +85,7 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void passwordEnv_withTheLocalRunner_isRefused() {
+    void passwordEnv_withTheLocalRunner_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--password-env", VARIABLE);
 
         assertRefused(run, "--password-env is only for --runner psexec, and the runner is local");
@@ -93,7 +93,7 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void user_withoutPasswordEnv_isRefused_becausePsExecWouldPrompt() {
+    void user_withoutPasswordEnv_isRefused_becausePsExecWouldPrompt() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "psexec", "--target", "m01", "--user", "LAB\\ddc");
 
         assertRefused(run, "--user needs --password-env VAR: PsExec would ask for the password, and its input is"
@@ -101,7 +101,7 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void passwordEnv_withoutUser_isRefused() {
+    void passwordEnv_withoutUser_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "psexec", "--target", "m01", "--password-env", VARIABLE);
 
         assertRefused(run, "--password-env needs --user USER");
@@ -109,7 +109,7 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void passwordEnv_unsetVariable_namesTheVariable() {
+    void passwordEnv_unsetVariable_namesTheVariable() throws InterruptedException {
         DdcCliTest.Run run = demo(Map.of("OTHER", PASSWORD), "--runner", "psexec", "--target", "m01",
                 "--user", "LAB\\ddc", "--password-env", VARIABLE);
 
@@ -118,7 +118,7 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void passwordEnv_emptyVariable_namesTheVariable() {
+    void passwordEnv_emptyVariable_namesTheVariable() throws InterruptedException {
         DdcCliTest.Run run = demo(Map.of(VARIABLE, ""), "--runner", "psexec", "--target", "m01",
                 "--user", "LAB\\ddc", "--password-env", VARIABLE);
 
@@ -127,7 +127,7 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void passwordEnv_aPasswordWithALineFeed_namesTheVariable_butNeverTheValue() {
+    void passwordEnv_aPasswordWithALineFeed_namesTheVariable_butNeverTheValue() throws InterruptedException {
         String password = "first-line\nsecond-line-secret";
 
         DdcCliTest.Run run = demo(Map.of(VARIABLE, password), "--runner", "psexec", "--target", "m01",
@@ -139,14 +139,14 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void passwordEnv_anEmptyName_isRefused() {
+    void passwordEnv_anEmptyName_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "psexec", "--target", "m01", "--user", "LAB\\ddc", "--password-env=");
 
         assertRefused(run, "--password-env needs the name of an environment variable, got an empty name");
     }
 
     @Test
-    void user_thatPsExecWouldTakeForAnOption_isRefused() {
+    void user_thatPsExecWouldTakeForAnOption_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "psexec", "--target", "m01", "--user=-s", "--password-env", VARIABLE);
 
         assertRefused(run, "--user -s --password-env DDC_TEST_PASSWORD: user name '-s' starts with '-' and could be taken for"
@@ -155,7 +155,7 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void psexecPath_withAFolderThatDoesNotExist_isRefused() {
+    void psexecPath_withAFolderThatDoesNotExist_isRefused() throws InterruptedException {
         Path missing = temp.resolve("no-such-folder").resolve("PsExec.exe");
 
         DdcCliTest.Run run = demo("--runner", "psexec", "--target", "m01", "--psexec", missing.toString());
@@ -164,7 +164,7 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void psexecPath_thatIsAFolder_isRefused() throws IOException {
+    void psexecPath_thatIsAFolder_isRefused() throws IOException, InterruptedException {
         Path folder = Files.createDirectory(temp.resolve("PsExec.exe"));
 
         DdcCliTest.Run run = demo("--runner", "psexec", "--target", "m01", "--psexec", folder.toString());
@@ -173,14 +173,14 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void psexecPath_empty_isRefused() {
+    void psexecPath_empty_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "psexec", "--target", "m01", "--psexec=");
 
         assertRefused(run, "--psexec is empty: give PsExec.exe or the path of a compatible launcher");
     }
 
     @Test
-    void psexec_withoutTargets_isRefused() {
+    void psexec_withoutTargets_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "psexec", "--user", "LAB\\ddc", "--password-env", VARIABLE);
 
         assertRefused(run, "--runner psexec needs at least one target: give --target NAME or --targets FILE");
@@ -190,21 +190,21 @@ final class RunnerOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"ping", "tcp:", "tcp:0", "tcp:65536", "tcp:99999999999", "tcp:-1", "tcp:+445",
         "tcp:445x", "TCP:445", "always "})
-    void check_notOneOfTheForms_isRefused_withItsValue(String value) {
+    void check_notOneOfTheForms_isRefused_withItsValue(String value) throws InterruptedException {
         DdcCliTest.Run run = demo("--check", value);
 
         assertRefused(run, "--check must be always, icmp or tcp:PORT with a PORT from 1 to 65535, got '" + value + "'");
     }
 
     @Test
-    void check_isCheckedWithThePsExecRunnerToo() {
+    void check_isCheckedWithThePsExecRunnerToo() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "psexec", "--target", "m01", "--check", "tcp:0");
 
         assertRefused(run, "--check must be always, icmp or tcp:PORT with a PORT from 1 to 65535, got 'tcp:0'");
     }
 
     @Test
-    void check_always_replacesTheDemosLoopbackCheck_soNoTargetIsUnavailable() throws IOException {
+    void check_always_replacesTheDemosLoopbackCheck_soNoTargetIsUnavailable() throws IOException, InterruptedException {
         DdcCliTest.Run run = demo("--check", "always", "--iterations", "1");
 
         assertThat(run.err()).isEmpty();

@@ -162,7 +162,8 @@ final class ScheduleOptionsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("badOptions")
-    void badOption_isExit2_withAMessageNamingIt_andNothingWritten(String command, List<String> options, String message) {
+    void badOption_isExit2_withAMessageNamingIt_andNothingWritten(String command, List<String> options, String message)
+            throws InterruptedException {
         Path root = temp.resolve("root");
         List<String> args = new ArrayList<>(List.of(command));
         if (command.equals("run")) {

@@ -27,7 +27,7 @@ final class TargetOptionsTest {
         return DdcCliTest.run(command.toArray(String[]::new));
     }
 
-    private void assertRefused(DdcCliTest.Run run, String message) {
+    private void assertRefused(DdcCliTest.Run run, String message) throws InterruptedException {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(message, "Try 'ddc demo --help' for more information.");
@@ -36,7 +36,7 @@ final class TargetOptionsTest {
     }
 
     @Test
-    void target_andTargets_together_areRefused() throws IOException {
+    void target_andTargets_together_areRefused() throws IOException, InterruptedException {
         Path file = Files.writeString(temp.resolve("targets.txt"), "m02\n", UTF_8);
 
         DdcCliTest.Run run = demo("--target", "m01", "--targets", file.toString());
@@ -45,14 +45,14 @@ final class TargetOptionsTest {
     }
 
     @Test
-    void target_withWhitespace_namesTheEntry() {
+    void target_withWhitespace_namesTheEntry() throws InterruptedException {
         DdcCliTest.Run run = demo("--target", "m01", "--target", "lab pc");
 
         assertRefused(run, "Invalid value for option '--target': target 'lab pc' contains whitespace");
     }
 
     @Test
-    void target_thatCouldLeaveTheStorageRoot_namesTheEntry() {
+    void target_thatCouldLeaveTheStorageRoot_namesTheEntry() throws InterruptedException {
         DdcCliTest.Run run = demo("--target", "..");
 
         assertRefused(run, "Invalid value for option '--target': target '..' contains '..', which could make it a"
@@ -60,14 +60,14 @@ final class TargetOptionsTest {
     }
 
     @Test
-    void target_twice_namesTheEntry() {
+    void target_twice_namesTheEntry() throws InterruptedException {
         DdcCliTest.Run run = demo("--target", "m01", "--target", "M01");
 
         assertRefused(run, "Invalid value for option '--target': target 'M01' appears twice in the pool");
     }
 
     @Test
-    void targets_aBadLine_namesTheFileAndTheLineNumber() throws IOException {
+    void targets_aBadLine_namesTheFileAndTheLineNumber() throws IOException, InterruptedException {
         Path file = Files.writeString(temp.resolve("targets.txt"),
                 "# lab 1\n\nm01\nm02 # by the window\nbad;name\nm03\n", UTF_8);
 
@@ -78,7 +78,7 @@ final class TargetOptionsTest {
     }
 
     @Test
-    void targets_aDuplicateLine_namesBothLines() throws IOException {
+    void targets_aDuplicateLine_namesBothLines() throws IOException, InterruptedException {
         Path file = Files.writeString(temp.resolve("targets.txt"), "m01\nm02\nm01\n", UTF_8);
 
         DdcCliTest.Run run = demo("--targets", file.toString());
@@ -88,7 +88,7 @@ final class TargetOptionsTest {
     }
 
     @Test
-    void targets_onlyComments_isRefused() throws IOException {
+    void targets_onlyComments_isRefused() throws IOException, InterruptedException {
         Path file = Files.writeString(temp.resolve("targets.txt"), "# nobody yet\n\n", UTF_8);
 
         DdcCliTest.Run run = demo("--targets", file.toString());
@@ -97,7 +97,7 @@ final class TargetOptionsTest {
     }
 
     @Test
-    void targets_aMissingFile_isRefused() {
+    void targets_aMissingFile_isRefused() throws InterruptedException {
         Path file = temp.resolve("no-such-targets.txt");
 
         DdcCliTest.Run run = demo("--targets", file.toString());
@@ -106,7 +106,7 @@ final class TargetOptionsTest {
     }
 
     @Test
-    void target_withTheLocalRunner_replacesTheLoopbackTargets_andTheirCheck() throws IOException {
+    void target_withTheLocalRunner_replacesTheLoopbackTargets_andTheirCheck() throws IOException, InterruptedException {
         DdcCliTest.Run run = demo("--target", "127.0.0.5", "--iterations", "1");
 
         assertThat(run.err()).isEmpty();

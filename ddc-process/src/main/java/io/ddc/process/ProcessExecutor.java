@@ -1,41 +1,51 @@
 package io.ddc.process;
 
 import io.ddc.spi.RunResult;
+import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DaemonExecutor;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteException;
-import org.apache.commons.exec.Executor;
-import org.apache.commons.exec.PumpStreamHandler;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.exec.StreamPumper;
+import org.apache.commons.exec.launcher.CommandLauncher;
+import org.apache.commons.exec.launcher.CommandLauncherFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one local process through commons-exec, as runners need it:
+ * Runs one local process, as runners need it:
  *
  * <ul>
  *   <li>argument by argument, never through a shell, and without commons-exec's re-quoting;</li>
  *   <li>standard input closed at once, so a program that asks for input reads end-of-file;</li>
- *   <li>standard output and error pumped to the caller's sinks on their own threads;</li>
+ *   <li>standard output and error pumped to the caller's sinks by commons-exec's
+ *       {@link StreamPumper}s, on this executor's own threads;</li>
  *   <li>on timeout (or interruption) the process and all its descendants are killed;</li>
  *   <li>once the process has ended, output still buffered is pumped for at most the
- *       {@linkplain Builder#drainTimeout drain timeout} (plus commons-exec's fixed 2 s), so a
- *       grandchild that keeps a pipe open cannot hold the call.</li>
+ *       {@linkplain Builder#drainTimeout drain timeout}, so a grandchild that keeps a pipe open
+ *       cannot hold the call.</li>
  * </ul>
  *
- * <p>Each {@link #run} uses its own executor, watchdog and stream handler; the threads it starts are
- * daemon threads named after {@link Builder#threadName}. Thread-safe.
+ * <p>The process is started (through commons-exec's launcher) and waited for on the calling thread,
+ * which is also its watchdog: no thread is started per execution. The pumps run on a pool of
+ * daemon threads named after {@link Builder#threadName}, reused from one execution to the next;
+ * a pool thread ends by itself once idle for {@link #PUMP_KEEP_ALIVE}, the way the JDK's own
+ * process reaper threads do. A pump left reading a pipe that an orphaned grandchild holds open
+ * stays busy until that process closes it. Thread-safe.
  *
  * <pre>{@code
  * ProcessExecutor executor = ProcessExecutor.builder().threadName("ddc-local").build();
@@ -45,22 +55,35 @@ import org.slf4j.LoggerFactory;
 public final class ProcessExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessExecutor.class);
     /** Default time given to the pumps to drain what is left once the process has ended. */
-    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofMillis(100);
-    /** How long a finished execution waits for its threads (watchdog, executor) to end. */
-    private static final Duration THREAD_JOIN_LIMIT = Duration.ofMillis(500);
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(2);
+    /** How long an idle pump thread waits for the next execution before it ends. */
+    public static final Duration PUMP_KEEP_ALIVE = Duration.ofSeconds(2);
+    /** How long a killed process may take to be gone before the execution stops waiting for it. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    /** Bytes a pump moves at a time: a quarter of a Linux pipe's buffer. */
+    private static final int PUMP_BUFFER = 16 * 1024;
+    /** Numbers the pump threads of every executor, so that no two threads share a name. */
+    private static final AtomicLong PUMP_COUNTER = new AtomicLong();
 
-    private final String threadName;
     private final Duration drainTimeout;
-    private final @Nullable Path workingDirectory;
+    private final @Nullable File workingDirectory;
+    private final CommandLauncher launcher = CommandLauncherFactory.createVMLauncher();
+    private final ThreadPoolExecutor pumps;
 
     private ProcessExecutor(Builder builder) {
-        this.threadName = builder.threadName;
         this.drainTimeout = builder.drainTimeout;
-        this.workingDirectory = builder.workingDirectory;
+        this.workingDirectory = builder.workingDirectory == null ? null : builder.workingDirectory.toFile();
+        String prefix = builder.threadName;
+        this.pumps = new ThreadPoolExecutor(0, Integer.MAX_VALUE, builder.pumpKeepAlive.toNanos(),
+                TimeUnit.NANOSECONDS, new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, prefix + "-pump-" + PUMP_COUNTER.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /**
-     * Starts a configuration. Defaults: threads named {@code ddc-exec}, drain timeout
+     * Starts a configuration. Defaults: threads named {@code ddc-exec-pump-N}, drain timeout
      * {@link #DEFAULT_DRAIN_TIMEOUT}, the coordinator's working directory.
      *
      * @return a builder
@@ -93,57 +116,125 @@ public final class ProcessExecutor {
         for (String part : command) {
             Objects.requireNonNull(part, "command contains null");
         }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
         if (Thread.interrupted()) {
-            // a pending interrupt would only be seen once the process is being launched: start nothing
             throw new InterruptedException("interrupted before " + command.get(0) + " was started");
         }
-        CommandLine line = new VerbatimCommandLine(command);
-        ExecutionThreads threads = new ExecutionThreads(threadName);
-        TreeWatchdog watchdog = new TreeWatchdog(timeout, threads);
-        PumpStreamHandler pumps = new NamedPumpStreamHandler(stdout, stderr, threads, drainTimeout);
-        pumps.setStopTimeout(drainTimeout);
-        // DefaultExecutor would make its thread a non-daemon one
-        DefaultExecutor.Builder<?> executorBuilder = DaemonExecutor.builder()
-                .setExecuteStreamHandler(pumps)
-                .setThreadFactory(threads);
-        if (workingDirectory != null) {
-            executorBuilder.setWorkingDirectory(workingDirectory);
+        if (workingDirectory != null && !workingDirectory.isDirectory()) {
+            return RunResult.couldNotStart("could not start " + command.get(0) + ": working directory "
+                    + workingDirectory + " is not a directory");
         }
-        DefaultExecutor executor = executorBuilder.get();
-        executor.setExitValues(null);
-        executor.setProcessDestroyer(watchdog);
-        CompletionLatch handler = new CompletionLatch();
+        Process process;
         try {
-            executor.execute(line, mergedEnvironment(environment), handler);
-            handler.await();
-        } catch (InterruptedException e) {
-            watchdog.killNow();
-            watchdog.finish();
-            joinQuietly(threads);
-            throw e;
-        } catch (IOException e) {
-            watchdog.finish();
+            process = launcher.exec(new VerbatimCommandLine(command), mergedEnvironment(environment),
+                    workingDirectory);
+        } catch (IOException | RuntimeException e) {
             return RunResult.couldNotStart(describe(command.get(0), e));
         }
-        watchdog.finish();
-        List<Thread> left = threads.join(THREAD_JOIN_LIMIT);
-        if (!left.isEmpty()) {
-            LOG.debug("{}: {} thread(s) of the execution still running", command.get(0), left.size());
+        closeQuietly(process.getOutputStream());
+        Future<?> out = pump(process.getInputStream(), stdout);
+        Future<?> err = pump(process.getErrorStream(), stderr);
+        boolean timedOut;
+        try {
+            timedOut = !process.waitFor(saturatedNanos(timeout), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            killAndWait(process);
+            drainAfterKill(command.get(0), out, err);
+            throw e;
         }
-        Process process = watchdog.process();
-        if (process == null) {
-            ExecuteException failure = handler.failure();
-            return RunResult.couldNotStart(describe(command.get(0), failure));
-        }
-        if (watchdog.fired()) {
+        if (timedOut) {
+            killAndWait(process);
+            drainAfterKill(command.get(0), out, err);
             return RunResult.timedOut(timeout);
         }
-        ExecuteException failure = handler.failure();
-        if (failure != null) {
-            // the process ran; the failure is commons-exec giving up on a pump held open by an orphan
-            LOG.debug("{}: {}", command.get(0), failure.getMessage());
-        }
+        drain(command.get(0), out, err, drainTimeout);
         return RunResult.exited(process.exitValue());
+    }
+
+    /** For tests: how many pumps are reading or writing now (idle pool threads are not counted). */
+    int busyPumps() {
+        return pumps.getActiveCount();
+    }
+
+    private Future<?> pump(InputStream from, OutputStream to) {
+        StreamPumper pumper = new StreamPumper(from, to, false, PUMP_BUFFER);
+        return pumps.submit(() -> {
+            try {
+                pumper.run();
+            } finally {
+                closeQuietly(from);
+            }
+        });
+    }
+
+    /**
+     * Waits for both pumps, {@code limit} in all; a pump still reading then is left to end when the
+     * pipe closes, and the call goes on without it.
+     */
+    private static void drain(String executable, Future<?> out, Future<?> err, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        int stuck = 0;
+        for (Future<?> pump : List.of(out, err)) {
+            try {
+                pump.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                stuck++;
+            } catch (ExecutionException e) {
+                // StreamPumper catches what the streams throw: only an Error gets here
+                LOG.warn("{}: output pump failed", executable, e.getCause());
+            }
+        }
+        if (stuck > 0) {
+            LOG.debug("{}: {} pump(s) left reading output held open by an orphaned process", executable, stuck);
+        }
+    }
+
+    /** After the tree is killed the pipes close promptly; the caller gets what was pumped by then. */
+    private void drainAfterKill(String executable, Future<?> out, Future<?> err) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            drain(executable, out, err, drainTimeout);
+        } catch (InterruptedException again) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Kills the tree and waits, uninterrupted and bounded, for the process to be gone. */
+    private static void killAndWait(Process process) {
+        ProcessTree.kill(process.toHandle());
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+        try {
+            while (true) {
+                try {
+                    if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                            || System.nanoTime() >= deadline) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static @Nullable Map<String, String> mergedEnvironment(Map<String, String> extra) {
@@ -155,19 +246,15 @@ public final class ProcessExecutor {
         return merged;
     }
 
-    /** After killing the tree the threads end promptly; wait for them so that nothing is left. */
-    private static void joinQuietly(ExecutionThreads threads) {
+    private static void closeQuietly(Closeable stream) {
         try {
-            threads.join(THREAD_JOIN_LIMIT.plusSeconds(3));
-        } catch (InterruptedException again) {
-            Thread.currentThread().interrupt();
+            stream.close();
+        } catch (IOException e) {
+            LOG.trace("closing a process stream", e);
         }
     }
 
-    private static String describe(String executable, @Nullable Exception failure) {
-        if (failure == null) {
-            return "could not start " + executable;
-        }
+    private static String describe(String executable, Exception failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -182,12 +269,13 @@ public final class ProcessExecutor {
     public static final class Builder {
         private String threadName = "ddc-exec";
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+        private Duration pumpKeepAlive = PUMP_KEEP_ALIVE;
         private @Nullable Path workingDirectory;
 
         private Builder() {}
 
         /**
-         * Sets the prefix of the names of the threads this executor starts.
+         * Sets the prefix of the names of this executor's threads ({@code <prefix>-pump-<n>}).
          *
          * @param prefix e.g. {@code ddc-local}
          * @return this builder
@@ -198,19 +286,23 @@ public final class ProcessExecutor {
         }
 
         /**
-         * Sets how long the pumps may go on draining output once the process has ended
-         * (commons-exec adds a fixed 2 s).
+         * Sets how long the pumps may go on draining output once the process has ended. Output a
+         * process leaves in its pipes is drained in a few milliseconds; the limit matters when a
+         * process it started in the background keeps the pipe open, and when the coordinator is so
+         * loaded that a pump waits long to be scheduled.
          *
          * @param timeout positive
          * @return this builder
          * @throws IllegalArgumentException if not positive
          */
         public Builder drainTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("drain timeout must be positive, got " + timeout);
-            }
-            this.drainTimeout = timeout;
+            this.drainTimeout = positive(timeout, "drain timeout");
+            return this;
+        }
+
+        /** For tests: how long an idle pump thread lives. */
+        Builder pumpKeepAlive(Duration keepAlive) {
+            this.pumpKeepAlive = positive(keepAlive, "keep-alive");
             return this;
         }
 
@@ -229,64 +321,13 @@ public final class ProcessExecutor {
         public ProcessExecutor build() {
             return new ProcessExecutor(this);
         }
-    }
 
-    /**
-     * A stream handler whose pump threads carry the executor's thread names, and which gives all its
-     * pumps together the drain timeout plus commons-exec's 2 s; commons-exec gives that to each pump in
-     * turn, twice as long when a grandchild holds both stdout and stderr.
-     */
-    private static final class NamedPumpStreamHandler extends PumpStreamHandler {
-        private static final Duration COMMONS_EXEC_ADDITION = Duration.ofSeconds(2);
-
-        private final ExecutionThreads threads;
-        private final Duration drainTimeout;
-        private final List<Thread> pumps = new ArrayList<>();
-
-        NamedPumpStreamHandler(OutputStream stdout, OutputStream stderr, ExecutionThreads threads,
-                Duration drainTimeout) {
-            super(stdout, stderr);
-            this.threads = threads;
-            this.drainTimeout = drainTimeout;
-        }
-
-        @Override
-        protected Thread createPump(InputStream is, OutputStream os, boolean closeWhenExhausted) {
-            Thread pump = super.createPump(is, os, closeWhenExhausted);
-            pump.setName(threads.nextName() + "-pump");
-            threads.adopt(pump);
-            pumps.add(pump);
-            return pump;
-        }
-
-        @Override
-        public void stop() throws IOException {
-            long deadline = System.nanoTime() + drainTimeout.plus(COMMONS_EXEC_ADDITION).toNanos();
-            List<Thread> stuck = new ArrayList<>();
-            for (Thread pump : pumps) {
-                long left = deadline - System.nanoTime();
-                if (left > 0) {
-                    try {
-                        pump.join(Math.max(1, left / 1_000_000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                if (pump.isAlive()) {
-                    stuck.add(pump);
-                }
+        private static Duration positive(Duration value, String what) {
+            Objects.requireNonNull(value, "timeout");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + value);
             }
-            if (stuck.isEmpty()) {
-                super.stop();
-                return;
-            }
-            // they read until the orphan closes the pipe: the execution does not wait for them again
-            stuck.forEach(threads::abandon);
-            LOG.debug("{} pump(s) left reading output held open by an orphaned process", stuck.size());
-            getErr().flush();
-            getOut().flush();
-            throw new ExecuteException("output still open " + drainTimeout.plus(COMMONS_EXEC_ADDITION)
-                    + " after the process ended", Executor.INVALID_EXITVALUE);
+            return value;
         }
     }
 }

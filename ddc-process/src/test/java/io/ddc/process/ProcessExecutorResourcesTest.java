@@ -15,70 +15,90 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** No thread, process or file descriptor outlives the run that made it. */
+/**
+ * No process, file descriptor or busy thread outlives the run that made it; the pool's idle pump
+ * threads are reused and end by themselves.
+ */
 final class ProcessExecutorResourcesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Path OPEN_FILES = Path.of("/proc/self/fd");
     /** Descriptors the JVM may open meanwhile for its own needs (class loading, logging). */
     private static final int FD_SLACK = 5;
+    /** Pool threads idle this long end. */
+    private static final Duration KEEP_ALIVE = Duration.ofMillis(200);
+    /** How long a pump may take to finish once its process has ended. */
+    private static final Duration LIMIT = Duration.ofSeconds(3);
 
     private final OutputStream sink = OutputStream.nullOutputStream();
 
     @Test
-    void run_manyExecutions_leaveNoThreadProcessOrFileDescriptor() throws Exception {
+    void run_manyExecutions_reuseTwoPumpThreadsAndLeaveNoProcessOrFileDescriptor() throws Exception {
         assumeTrue(Files.isDirectory(OPEN_FILES), "no " + OPEN_FILES + " on this system");
         String prefix = "leak-test";
-        ProcessExecutor executor = ProcessExecutor.builder().threadName(prefix).build();
+        ProcessExecutor executor = ProcessExecutor.builder().threadName(prefix).pumpKeepAlive(KEEP_ALIVE).build();
         Set<Long> before = TestProcesses.descendants();
         for (int i = 0; i < 5; i++) {
             executor.run(List.of("true"), Map.of(), TIMEOUT, sink, sink);
         }
         long openBefore = countOpenFiles();
 
-        List<String> threadsLeft = new ArrayList<>();
+        Set<String> pumpThreads = new TreeSet<>();
+        int mostAlive = 0;
         for (int i = 0; i < 200; i++) {
             RunResult result = executor.run(List.of("true"), Map.of(), TIMEOUT, sink, sink);
             assertThat(result).isEqualTo(RunResult.exited(0));
-            threadsLeft.addAll(TestProcesses.names(TestProcesses.threadsNamedWith(prefix)));
+            assertThat(TestProcesses.awaitIdlePumps(executor, LIMIT)).as("pumps busy after run %d returned", i)
+                    .isZero();
+            List<String> alive = TestProcesses.names(TestProcesses.threadsNamedWith(prefix));
+            pumpThreads.addAll(alive);
+            mostAlive = Math.max(mostAlive, alive.size());
         }
 
-        assertThat(threadsLeft).as("threads alive after run returned").isEmpty();
+        // one execution at a time needs two pumps; a third or fourth thread is started only when a
+        // pump has not yet gone back to the pool as the next execution asks for one
+        assertThat(mostAlive).as("pump threads alive at once").isBetween(1, 4);
+        assertThat(pumpThreads.size()).as("pump threads started for 400 pumps: %s", pumpThreads).isLessThan(40);
+        assertThat(TestProcesses.awaitNoThreadNamedWith(prefix, KEEP_ALIVE.plus(LIMIT)))
+                .as("idle pump threads that did not end").isEmpty();
         assertThat(TestProcesses.descendantsBut(before)).as("processes left").isEmpty();
         assertThat(countOpenFiles()).as("open file descriptors").isLessThanOrEqualTo(openBefore + FD_SLACK);
     }
 
     @Test
-    void run_everyKindOfEnding_leavesNoThreadProcessOrFileDescriptor() throws Exception {
+    void run_everyKindOfEnding_leavesNoBusyThreadProcessOrFileDescriptor() throws Exception {
         assumeTrue(Files.isDirectory(OPEN_FILES), "no " + OPEN_FILES + " on this system");
         String prefix = "ending-test";
-        ProcessExecutor executor = ProcessExecutor.builder().threadName(prefix).build();
+        ProcessExecutor executor = ProcessExecutor.builder().threadName(prefix).pumpKeepAlive(KEEP_ALIVE).build();
         Set<Long> before = TestProcesses.descendants();
         executor.run(sh("exit 2"), Map.of(), TIMEOUT, sink, sink);
         long openBefore = countOpenFiles();
 
-        List<String> threadsLeft = new ArrayList<>();
+        List<String> busy = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             assertThat(executor.run(sh("echo out; echo err >&2; exit 2"), Map.of(), TIMEOUT, sink, sink))
                     .isEqualTo(RunResult.exited(2));
-            threadsLeft.addAll(TestProcesses.names(TestProcesses.threadsNamedWith(prefix)));
+            busy.add("exit " + TestProcesses.awaitIdlePumps(executor, LIMIT));
             assertThat(executor.run(List.of("ddc-no-such-program"), Map.of(), TIMEOUT, sink, sink).status())
                     .isEqualTo(RunResult.Status.COULD_NOT_START);
-            threadsLeft.addAll(TestProcesses.names(TestProcesses.threadsNamedWith(prefix)));
+            busy.add("no program " + TestProcesses.awaitIdlePumps(executor, LIMIT));
             assertThat(executor.run(sh("sleep 10 & wait"), Map.of(), Duration.ofMillis(50), sink, sink).status())
                     .isEqualTo(RunResult.Status.TIMED_OUT);
-            threadsLeft.addAll(TestProcesses.names(TestProcesses.threadsNamedWith(prefix)));
+            busy.add("timeout " + TestProcesses.awaitIdlePumps(executor, LIMIT));
         }
 
-        assertThat(threadsLeft).as("threads alive after run returned").isEmpty();
+        assertThat(busy).as("pumps busy after run returned").allMatch(entry -> entry.endsWith(" 0"));
+        assertThat(TestProcesses.awaitNoThreadNamedWith(prefix, KEEP_ALIVE.plus(LIMIT)))
+                .as("idle pump threads that did not end").isEmpty();
         assertThat(TestProcesses.awaitNoDescendantsBut(before, Duration.ofSeconds(3))).as("processes left").isEmpty();
         assertThat(countOpenFiles()).as("open file descriptors").isLessThanOrEqualTo(openBefore + FD_SLACK);
     }
 
     @Test
-    void run_threadsItStarts_carryThePrefixAndAreDaemons() throws Exception {
+    void run_threadsItStarts_areTwoNamedDaemonPumps() throws Exception {
         String prefix = "naming-test";
         ProcessExecutor executor = ProcessExecutor.builder().threadName(prefix).build();
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
@@ -97,11 +117,10 @@ final class ProcessExecutorResourcesTest {
             private void snapshot() {
                 synchronized (seen) {
                     if (seen.isEmpty()) {
-                        // commons-exec names its threads "CommonsExec..." unless told otherwise
+                        // every thread that appeared since the run began, whatever its name
                         Thread.getAllStackTraces().keySet().stream()
                                 .filter(thread -> !before.contains(thread))
-                                .filter(thread -> thread.getName().contains(prefix)
-                                        || thread.getName().contains("CommonsExec"))
+                                .filter(thread -> !thread.getName().startsWith("process reaper"))
                                 .forEach(seen::add);
                     }
                 }
@@ -113,8 +132,8 @@ final class ProcessExecutorResourcesTest {
 
         assertThat(result).isEqualTo(RunResult.exited(0));
         synchronized (seen) {
-            assertThat(seen).as("executor, watchdog and two pumps").hasSize(4);
-            assertThat(TestProcesses.names(seen)).allMatch(name -> name.startsWith(prefix + "-"));
+            assertThat(TestProcesses.names(seen)).as("the two pumps; the caller waits and watches the time")
+                    .hasSize(2).allMatch(name -> name.matches(prefix + "-pump-[0-9]+"));
             assertThat(seen).allMatch(Thread::isDaemon, "is a daemon");
         }
     }

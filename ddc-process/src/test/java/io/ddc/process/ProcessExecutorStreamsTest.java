@@ -82,4 +82,30 @@ final class ProcessExecutorStreamsTest {
         assertThat(text(out)).isEqualTo("partial\n");
         assertThat(text(err)).isEqualTo("broken\n");
     }
+
+    @Test
+    void run_backgroundProcessHoldingStdout_returnsAfterTheDrainTimeoutAndItsPumpEndsWithThePipe() throws Exception {
+        Duration drain = Duration.ofMillis(300);
+        ProcessExecutor draining = ProcessExecutor.builder().threadName("drain-test").drainTimeout(drain).build();
+        long start = System.nanoTime();
+
+        // the sleep left behind keeps the shell's stdout and stderr open; the shell lingers so that
+        // both pumps are reading when it exits (the JDK drains a pipe itself if it gets there first)
+        Duration linger = Duration.ofMillis(500);
+        RunResult result = draining.run(sh("echo before; sleep 30 & echo $!; sleep 0.5"), Map.of(), TIMEOUT, out,
+                err);
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        long orphan = Long.parseLong(text(out).lines().skip(1).findFirst().orElseThrow());
+        try {
+            assertThat(result).isEqualTo(RunResult.exited(0));
+            assertThat(text(out)).startsWith("before\n");
+            assertThat(took).as("returned without waiting for the background process")
+                    .isBetween(linger.plus(drain), TIMEOUT.minusSeconds(1));
+            assertThat(draining.busyPumps()).as("both pumps: the sleep holds stdout and stderr").isEqualTo(2);
+        } finally {
+            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        assertThat(TestProcesses.awaitIdlePumps(draining, Duration.ofSeconds(3))).as("pumps left busy").isZero();
+    }
 }

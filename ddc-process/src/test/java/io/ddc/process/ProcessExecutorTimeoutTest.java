@@ -25,7 +25,11 @@ final class ProcessExecutorTimeoutTest {
     /** The shell prints its own PID, then that of a grandchild which keeps stdout and stderr open. */
     private static final List<String> CHILD_WITH_GRANDCHILD = sh("echo $$; sleep 60 & echo $!; wait");
 
-    private final ProcessExecutor executor = ProcessExecutor.builder().threadName("timeout-test").build();
+    /** Pool threads idle this long end: long enough to be reused between the runs of one test. */
+    private static final Duration KEEP_ALIVE = Duration.ofMillis(200);
+
+    private final ProcessExecutor executor = ProcessExecutor.builder().threadName("timeout-test")
+            .pumpKeepAlive(KEEP_ALIVE).build();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     @RegisterExtension
@@ -103,14 +107,17 @@ final class ProcessExecutorTimeoutTest {
         assertThat(caller.isAlive()).as("caller still in run").isFalse();
         assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
         assertThat(awaitGone(pids, REAP_LIMIT)).as("still alive").isEmpty();
-        assertThat(TestProcesses.names(TestProcesses.threadsNamedWith("timeout-test"))).isEmpty();
+        assertThat(TestProcesses.awaitIdlePumps(executor, GRACE)).as("pumps still reading").isZero();
+        assertThat(TestProcesses.awaitNoThreadNamedWith("timeout-test", KEEP_ALIVE.plus(GRACE)))
+                .as("idle pump threads that did not end").isEmpty();
     }
 
     @Test
     void run_calledWithInterruptPending_throwsAndStartsNothing() throws Exception {
+        ProcessExecutor fresh = ProcessExecutor.builder().threadName("pending-test").build();
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> executor.run(sh("echo started; sleep 60"), Map.of(), Duration.ofSeconds(60), out,
+            assertThatThrownBy(() -> fresh.run(sh("echo started; sleep 60"), Map.of(), Duration.ofSeconds(60), out,
                     err))
                     .isInstanceOf(InterruptedException.class)
                     .hasMessage("interrupted before sh was started");
@@ -120,6 +127,6 @@ final class ProcessExecutorTimeoutTest {
 
         assertThat(TestProcesses.awaitNoDescendantsBut(processes.before(), Duration.ofMillis(500))).as("started").isEmpty();
         assertThat(TestProcesses.text(out)).isEmpty();
-        assertThat(TestProcesses.names(TestProcesses.threadsNamedWith("timeout-test"))).isEmpty();
+        assertThat(TestProcesses.names(TestProcesses.threadsNamedWith("pending-test"))).as("pumps started").isEmpty();
     }
 }

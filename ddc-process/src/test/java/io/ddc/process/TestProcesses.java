@@ -141,6 +141,17 @@ final class TestProcesses {
         return left;
     }
 
+    /** Waits until none of the executor's pumps is busy, at most {@code limit}; returns how many still are. */
+    static int awaitIdlePumps(ProcessExecutor executor, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        int busy = executor.busyPumps();
+        while (busy > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+            busy = executor.busyPumps();
+        }
+        return busy;
+    }
+
     static List<String> names(Collection<Thread> threads) {
         return threads.stream().map(Thread::getName).collect(Collectors.toList());
     }

@@ -7,6 +7,7 @@ import io.ddc.Probe;
 import io.ddc.Target;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RunResult;
+import io.ddc.testing.LiveThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +85,8 @@ final class PsExecRunnerResourcesTest {
         }
 
         assertThat(wrong.get()).as("executions with another result or output").isZero();
-        assertThat(Thread.getAllStackTraces().keySet()).as("threads of the runner")
-                .noneMatch(thread -> thread.getName().startsWith("ddc-psexec"));
+        assertThat(LiveThreads.awaitNoneWorking(name -> name.startsWith("ddc-psexec"), Duration.ofSeconds(3)))
+                .as("threads of the runner still at work").isEmpty();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count())
                 .as("processes left").isZero();
         assertThat(countOpenFiles()).as("open file descriptors").isLessThanOrEqualTo(openBefore + FD_SLACK);
@@ -101,11 +102,12 @@ final class PsExecRunnerResourcesTest {
                 && stderr.size() == 0;
     }
 
-    /** Live threads, but the JDK's own process reapers, which it keeps for a while in a cache. */
+    /**
+     * Live threads, but those kept for a while in a cache: the JDK's own process reapers and the
+     * runner's idle pumps.
+     */
     private static long liveThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !thread.getName().startsWith("process reaper"))
-                .count();
+        return LiveThreads.working(name -> !name.startsWith("process reaper")).size();
     }
 
     private static long countOpenFiles() throws IOException {
