@@ -50,6 +50,8 @@ public final class TraceReader {
             long size = channel.size();
             torn = TraceFile.lengthOfCompleteLines(channel, size) < size;
         }
+        // one parser per file: the lines of a file share their names
+        TraceLine.Parser parser = TraceLine.parser();
         long good = 0;
         long lineNumber = 0;
         // an InputStreamReader replaces malformed bytes instead of throwing: damage is reported per line
@@ -59,7 +61,7 @@ public final class TraceReader {
             String previous = null;
             String line;
             while ((line = reader.readLine()) != null) {
-                if (previous != null && parse(file, previous, lineNumber, lines, problems)) {
+                if (previous != null && parse(parser, file, previous, lineNumber, lines, problems)) {
                     good++;
                 }
                 previous = line;
@@ -69,7 +71,7 @@ public final class TraceReader {
                 if (torn) {
                     problems.accept(file + " line " + lineNumber + ": partial last line of " + previous.length()
                             + " characters (an interrupted write) skipped");
-                } else if (parse(file, previous, lineNumber, lines, problems)) {
+                } else if (parse(parser, file, previous, lineNumber, lines, problems)) {
                     good++;
                 }
             }
@@ -77,10 +79,10 @@ public final class TraceReader {
         return good;
     }
 
-    private static boolean parse(Path file, String line, long lineNumber, Consumer<TraceLine> lines,
-            Consumer<String> problems) {
+    private static boolean parse(TraceLine.Parser parser, Path file, String line, long lineNumber,
+            Consumer<TraceLine> lines, Consumer<String> problems) {
         try {
-            lines.accept(TraceLine.parse(line));
+            lines.accept(parser.parse(line));
             return true;
         } catch (IllegalArgumentException e) {
             problems.accept(file + " line " + lineNumber + ": " + e.getMessage());

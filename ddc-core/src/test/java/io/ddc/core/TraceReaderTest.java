@@ -64,6 +64,27 @@ final class TraceReaderTest {
     }
 
     @Test
+    void theLinesOfAFileShareTheirNames() throws Exception {
+        read(write(threeLines()));
+
+        assertThat(lines.get(1).succeeded().get(0)).isSameAs(lines.get(0).succeeded().get(0));
+        assertThat(lines.get(1).succeeded().get(1)).isSameAs(lines.get(0).succeeded().get(1));
+        assertThat(lines.get(1).failed().get(0)).isSameAs(lines.get(0).unavailable().get(0));
+    }
+
+    @Test
+    void aDamagedLineDoesNotSpoilTheNamesOfTheNextOnes() throws Exception {
+        Path file = write(LINE_2 + "\n" + "1081948450|2|1|0|66.7|0.4|m01,m 02,|m12,| |\n"
+                + "1081948450|2|1|0|66.7|0.4|m01,m02\u00A0,|m12,| |\n" + LINE_2 + "\n");
+
+        assertThat(read(file)).isEqualTo(2);
+        assertThat(lines).containsExactly(TraceLine.parse(LINE_2), TraceLine.parse(LINE_2));
+        assertThat(problems).containsExactly(
+                file + " line 2: bad name in the succeeded list: 'm 02'",
+                file + " line 3: bad name in the succeeded list: 'm02\u00A0'");
+    }
+
+    @Test
     void anEmptyFileHasNoLinesAndNoProblems() throws Exception {
         assertThat(read(write(""))).isZero();
         assertThat(lines).isEmpty();
