@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the disk costs the storage, apart from the engine: appending one ~100-byte record to an
  * output file (open, append, close, as the engine does for each of an execution's two files), with
- * and without forcing it to disk ({@code fsync}). Each call appends to the next of {@code files}
- * files, as an iteration appends to each (target, probe) file once.
+ * and without forcing it to disk: {@code appendAndForceData} as the engine forces an appended file
+ * ({@code FileChannel.force(false)}, {@code fdatasync} on Linux), {@code appendAndForceAll} with
+ * its metadata too ({@code force(true)}, {@code fsync}). Each call appends to the next of
+ * {@code files} files, as an iteration appends to each (target, probe) file once.
  *
  * <p><b>Target:</b> none; it explains {@link ExecutionOverheadBenchmark}'s {@code FORCED} figures:
  * an execution with storage on forces two files.
@@ -81,11 +83,21 @@ public class FileAppendBenchmark {
 
     /** @return the file's length, so that the work cannot be optimised away */
     @Benchmark
-    public long appendAndForce() throws IOException {
+    public long appendAndForceData() throws IOException {
+        return appendAndForce(false);
+    }
+
+    /** @return the file's length, so that the work cannot be optimised away */
+    @Benchmark
+    public long appendAndForceAll() throws IOException {
+        return appendAndForce(true);
+    }
+
+    private long appendAndForce(boolean metadata) throws IOException {
         try (FileChannel channel = FileChannel.open(nextFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             channel.write(ByteBuffer.wrap(RECORD));
-            channel.force(true);
+            channel.force(metadata);
             return channel.size();
         }
     }

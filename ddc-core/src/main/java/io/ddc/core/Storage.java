@@ -276,9 +276,9 @@ final class Storage implements AutoCloseable {
                     appendRecord(errChannel, result, stderr);
                     if (forceEachExecution) {
                         current = out;
-                        outChannel.force(true);
+                        Fsync.appended(outChannel);
                         current = err;
-                        errChannel.force(true);
+                        Fsync.appended(errChannel);
                     }
                 } catch (IOException e) {
                     TraceFile.cutBack(outChannel, out, outLength, e);
@@ -339,7 +339,7 @@ final class Storage implements AutoCloseable {
     void force(Collection<Path> files) throws IOException {
         for (Path file : files) {
             try {
-                Fsync.file(channels, file);
+                Fsync.appended(channels, file);
             } catch (IOException e) {
                 throw new IOException("cannot force " + file + " to disk: " + e.getMessage(), e);
             }

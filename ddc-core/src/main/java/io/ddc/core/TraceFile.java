@@ -49,7 +49,7 @@ final class TraceFile {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
-                channel.force(true);
+                Fsync.appended(channel);
             } catch (IOException e) {
                 cutBack(channel, file, before, e);
                 throw e;
