@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Local runner against xargs: EXECUTIONS runs of `true`, PARALLELISM at once, once by the engine with
-# LocalRunner and once by `seq N | xargs -P8 -I{} true`, in the same JMH run (same warm JVM), then
-# prints both medians and the ratio. Target: engine ≤ 1.3 × xargs at 1,000 executions, P = 8.
+# Local runner against xargs: EXECUTIONS runs of `true`, PARALLELISM at once, by the engine with
+# LocalRunner, by `seq N | xargs -P8 -I{} true`, and by a bare ProcessBuilder loop (the JDK's floor),
+# in the same JMH run (same warm JVM), then prints the medians and the ratios.
+# Target: engine ≤ 1.3 × xargs at 1,000 executions, P = 8.
 #
 # usage: ddc-benchmarks/scripts/local-runner.sh [EXECUTIONS [PARALLELISM [JMH options...]]]
 #   e.g. ddc-benchmarks/scripts/local-runner.sh 1000 8
+#        ddc-benchmarks/scripts/local-runner.sh 1000 8 -jvmArgsAppend -Djdk.lang.Process.launchMechanism=VFORK
 #        ddc-benchmarks/scripts/local-runner.sh 20 2 -wi 0 -i 1     (a smoke run)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,9 +19,14 @@ out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 java -cp "$jar" io.ddc.benchmarks.Medians LocalRunnerBenchmark \
   -p executions="$executions" -p parallelism="$parallelism" "$@" | tee "$out"
-ratio="$(sed -n 's/.*LocalRunnerBenchmark\.engine .* \([0-9.]*\) × the time of baselineXargs.*/\1/p' "$out" | head -n 1)"
-if [ -z "$ratio" ]; then
+ratio_of() {
+  sed -n "s/.*LocalRunnerBenchmark\.$1 .* \([0-9.]*\) × the time of baselineXargs.*/\1/p" "$out" | head -n 1
+}
+engine="$(ratio_of engine)"
+jdk="$(ratio_of jdkLoop)"
+if [ -z "$engine" ] || [ -z "$jdk" ]; then
   echo "local-runner.sh: no ratio in the output" >&2
   exit 1
 fi
-echo "local runner: engine / xargs -P$parallelism = $ratio (target ≤ 1.3 at 1,000 executions, P = 8)"
+echo "local runner: engine / xargs -P$parallelism = $engine (target ≤ 1.3 at 1,000 executions, P = 8);" \
+  "bare ProcessBuilder loop / xargs = $jdk"

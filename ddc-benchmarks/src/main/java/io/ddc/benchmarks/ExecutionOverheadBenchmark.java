@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * with storage on, i.e. at most 100 ms per iteration. {@code storage=FORCED} (the default engine)
  * adds two {@code fsync} calls per execution, which cost the disk's time, not the coordinator's:
  * {@code UNFORCED} measures the same storage without them ({@code forceOutputs(false)}), and
- * {@link FileAppendBenchmark} measures one {@code fsync} on its own.
+ * {@link FileAppendBenchmark} measures one {@code fsync} on its own. Beside the wall-clock time,
+ * {@link CpuCounters} measures the processor time the JVM spends per execution, which leaves out
+ * the time spent waiting for the disk.
  *
  * <p>Run: {@code java -jar ddc-benchmarks/target/benchmarks.jar ExecutionOverheadBenchmark}
  */
@@ -82,7 +84,10 @@ public class ExecutionOverheadBenchmark {
 
     /** @return the iteration's summary, so that the work cannot be optimised away */
     @Benchmark
-    public IterationSummary iteration() throws InterruptedException {
-        return run.step();
+    public IterationSummary iteration(CpuCounters cpu) throws InterruptedException {
+        long before = CpuCounters.processCpuNanos();
+        IterationSummary summary = run.step();
+        cpu.add(CpuCounters.processCpuNanos() - before, (long) targets * probes);
+        return summary;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.runner.options.Options;
  * then prints, for each benchmark and parameter set, the <em>median</em> of its measured
  * iterations (JMH's own score is their mean), and for each benchmark whose class has
  * {@code baseline*} methods, the ratio of its median time to each baseline's median with the same
- * parameters, from the same run.
+ * parameters, from the same run. For a benchmark that counts with {@link CpuCounters}, it also
+ * prints the median over the iterations of the JVM's processor time per execution.
  *
  * <p>Run: {@code java -cp ddc-benchmarks/target/benchmarks.jar io.ddc.benchmarks.Medians
  * OutputParseBenchmark -f 1}
@@ -45,6 +47,14 @@ public final class Medians {
             rows.put(row.key(), row);
             System.out.printf(Locale.ROOT, "  %-60s %-40s median %12.3f %-6s (%d iterations, min %.3f, max %.3f)%n",
                     row.benchmark, row.params, row.median, row.unit, row.scores.size(), row.min(), row.max());
+        }
+        for (Row row : rows.values()) {
+            if (!row.cpuMicrosPerExecution.isEmpty()) {
+                System.out.printf(Locale.ROOT, "  %-60s %-40s processor time median %.2f µs per execution"
+                        + " (min %.2f, max %.2f; the whole JVM, waits left out)%n", row.benchmark, row.params,
+                        Row.median(row.cpuMicrosPerExecution), Row.min(row.cpuMicrosPerExecution),
+                        Row.max(row.cpuMicrosPerExecution));
+            }
         }
         boolean header = false;
         for (Row row : rows.values()) {
@@ -73,13 +83,16 @@ public final class Medians {
         final String unit;
         final List<Double> scores;
         final double median;
+        final List<Double> cpuMicrosPerExecution;
 
-        private Row(String benchmark, String params, String unit, List<Double> scores) {
+        private Row(String benchmark, String params, String unit, List<Double> scores,
+                List<Double> cpuMicrosPerExecution) {
             this.benchmark = benchmark;
             this.params = params;
             this.unit = unit;
             this.scores = scores;
             this.median = median(scores);
+            this.cpuMicrosPerExecution = cpuMicrosPerExecution;
         }
 
         static Row of(RunResult result) {
@@ -91,12 +104,18 @@ public final class Medians {
                         .append(result.getParams().getParam(key));
             }
             List<Double> scores = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
             for (BenchmarkResult fork : result.getBenchmarkResults()) {
                 for (IterationResult iteration : fork.getIterationResults()) {
                     scores.add(iteration.getPrimaryResult().getScore());
+                    Result<?> nanos = iteration.getSecondaryResults().get("cpuNanos");
+                    Result<?> executions = iteration.getSecondaryResults().get("executions");
+                    if (nanos != null && executions != null && executions.getScore() > 0) {
+                        cpu.add(nanos.getScore() / executions.getScore() / 1_000);
+                    }
                 }
             }
-            return new Row(benchmark, params.toString(), result.getPrimaryResult().getScoreUnit(), scores);
+            return new Row(benchmark, params.toString(), result.getPrimaryResult().getScoreUnit(), scores, cpu);
         }
 
         String key() {
@@ -116,14 +135,22 @@ public final class Medians {
         }
 
         double min() {
-            return scores.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            return min(scores);
         }
 
         double max() {
-            return scores.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            return max(scores);
         }
 
-        private static double median(List<Double> values) {
+        static double min(List<Double> values) {
+            return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        }
+
+        static double max(List<Double> values) {
+            return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
+
+        static double median(List<Double> values) {
             if (values.isEmpty()) {
                 return Double.NaN;
             }
