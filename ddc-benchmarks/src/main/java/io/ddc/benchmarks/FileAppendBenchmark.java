@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the disk costs the storage, apart from the engine: appending one ~100-byte record to an
  * output file (open, append, close, as the engine does for each of an execution's two files), with
- * and without forcing it to disk: {@code appendAndForceData} as the engine forces an appended file
- * ({@code FileChannel.force(false)}, {@code fdatasync} on Linux), {@code appendAndForceAll} with
- * its metadata too ({@code force(true)}, {@code fsync}). Each call appends to the next of
+ * and without forcing it to disk: {@code appendAndForceAll} as the engine forces an appended file
+ * ({@code FileChannel.force(true)}, {@code fsync} on Linux), {@code appendAndForceData} without the
+ * metadata that reading the data back does not need ({@code force(false)}, {@code fdatasync}). Each call appends to the next of
  * {@code files} files, as an iteration appends to each (target, probe) file once.
  *
  * <p><b>Target:</b> none; it explains {@link ExecutionOverheadBenchmark}'s {@code FORCED} figures:

@@ -17,26 +17,14 @@ final class Fsync {
     private Fsync() {}
 
     /**
-     * Forces what was appended to a file: its bytes and what is needed to read them back (its new
-     * length), but not its times. That is {@code fdatasync} rather than {@code fsync} on Linux: a
-     * journalling file system then need not log the changed modification time, which made each
-     * force of an appended output file about twice as long ({@code FileAppendBenchmark}).
-     *
-     * @throws IOException if it cannot be forced
-     */
-    static void appended(FileChannel channel) throws IOException {
-        channel.force(false);
-    }
-
-    /**
-     * Forces what was appended to a file, as {@link #appended(FileChannel)}. The file is opened for
-     * writing (not created), because Windows refuses to flush a file opened only for reading.
+     * Forces a file's content and metadata. The file is opened for writing (not created), because
+     * Windows refuses to flush a file opened only for reading.
      *
      * @throws IOException if it cannot be opened or forced
      */
-    static void appended(ChannelOpener channels, Path file) throws IOException {
+    static void file(ChannelOpener channels, Path file) throws IOException {
         try (FileChannel channel = channels.open(file, StandardOpenOption.WRITE)) {
-            appended(channel);
+            channel.force(true);
         }
     }
 

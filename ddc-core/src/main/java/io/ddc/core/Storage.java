@@ -276,9 +276,9 @@ final class Storage implements AutoCloseable {
                     appendRecord(errChannel, result, stderr);
                     if (forceEachExecution) {
                         current = out;
-                        Fsync.appended(outChannel);
+                        outChannel.force(true);
                         current = err;
-                        Fsync.appended(errChannel);
+                        errChannel.force(true);
                     }
                 } catch (IOException e) {
                     TraceFile.cutBack(outChannel, out, outLength, e);
@@ -339,7 +339,7 @@ final class Storage implements AutoCloseable {
     void force(Collection<Path> files) throws IOException {
         for (Path file : files) {
             try {
-                Fsync.appended(channels, file);
+                Fsync.file(channels, file);
             } catch (IOException e) {
                 throw new IOException("cannot force " + file + " to disk: " + e.getMessage(), e);
             }

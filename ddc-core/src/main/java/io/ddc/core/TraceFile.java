@@ -49,7 +49,7 @@ final class TraceFile {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
-                Fsync.appended(channel);
+                channel.force(true);
             } catch (IOException e) {
                 cutBack(channel, file, before, e);
                 throw e;
