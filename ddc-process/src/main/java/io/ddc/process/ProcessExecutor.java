@@ -140,16 +140,14 @@ public final class ProcessExecutor {
         try {
             timedOut = !process.waitFor(saturatedNanos(timeout), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            killAndWait(process);
-            drainAfterKill(command.get(0), out, err);
+            killAndDrain(command.get(0), process, out, err);
             throw e;
         }
         if (timedOut) {
-            killAndWait(process);
-            drainAfterKill(command.get(0), out, err);
+            killAndDrain(command.get(0), process, out, err);
             return RunResult.timedOut(timeout);
         }
-        drain(command.get(0), out, err, drainTimeout);
+        drain(command.get(0), out, err, System.nanoTime() + drainTimeout.toNanos());
         return RunResult.exited(process.exitValue());
     }
 
@@ -170,12 +168,11 @@ public final class ProcessExecutor {
     }
 
     /**
-     * Waits for both pumps, {@code limit} in all; a pump still reading then is left to end when the
-     * pipe closes, and the call goes on without it.
+     * Waits for both pumps until {@code deadline} (a {@link System#nanoTime()}); a pump still
+     * reading then is left to end when the pipe closes, and the call goes on without it.
      */
-    private static void drain(String executable, Future<?> out, Future<?> err, Duration limit)
+    private static void drain(String executable, Future<?> out, Future<?> err, long deadline)
             throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
         int stuck = 0;
         for (Future<?> pump : List.of(out, err)) {
             try {
@@ -192,32 +189,32 @@ public final class ProcessExecutor {
         }
     }
 
-    /** After the tree is killed the pipes close promptly; the caller gets what was pumped by then. */
-    private void drainAfterKill(String executable, Future<?> out, Future<?> err) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            drain(executable, out, err, drainTimeout);
-        } catch (InterruptedException again) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /**
+     * Kills the tree, then waits for the process to be gone and for the pumps, which get what was
+     * printed before the kill; both waits are bounded and go on if the caller is interrupted, whose
+     * interrupt is kept.
+     */
+    private void killAndDrain(String executable, Process process, Future<?> out, Future<?> err) {
+        ProcessTree.kill(process.toHandle());
+        long gone = System.nanoTime() + KILL_WAIT.toNanos();
+        uninterruptibly(() -> process.waitFor(Math.max(0, gone - System.nanoTime()), TimeUnit.NANOSECONDS));
+        long drained = System.nanoTime() + drainTimeout.toNanos();
+        uninterruptibly(() -> drain(executable, out, err, drained));
     }
 
-    /** Kills the tree and waits, uninterrupted and bounded, for the process to be gone. */
-    private static void killAndWait(Process process) {
-        ProcessTree.kill(process.toHandle());
+    /** A wait that ends by its own deadline. */
+    private interface BoundedWait {
+        void await() throws InterruptedException;
+    }
+
+    /** Waits to the end even if interrupted meanwhile, then restores the interrupt. */
+    private static void uninterruptibly(BoundedWait wait) {
         boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + KILL_WAIT.toNanos();
         try {
             while (true) {
                 try {
-                    if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
-                            || System.nanoTime() >= deadline) {
-                        return;
-                    }
+                    wait.await();
+                    return;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
