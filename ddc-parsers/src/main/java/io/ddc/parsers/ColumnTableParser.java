@@ -227,10 +227,7 @@ public final class ColumnTableParser extends TableParser {
          * @throws IllegalArgumentException if it is less than 1
          */
         public Builder maxLineLength(int characters) {
-            if (characters < 1) {
-                throw new IllegalArgumentException("maxLineLength must be at least 1, was " + characters);
-            }
-            this.maxLineLength = characters;
+            this.maxLineLength = LineScanner.checkedMaxLength(characters);
             return this;
         }
 

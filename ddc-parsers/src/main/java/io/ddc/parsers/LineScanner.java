@@ -33,6 +33,20 @@ final class LineScanner {
         this.cr = source.finder('\r');
     }
 
+    /**
+     * Checks a parser builder's line-length limit.
+     *
+     * @param characters the longest line to parse
+     * @return the limit
+     * @throws IllegalArgumentException if it is less than 1
+     */
+    static int checkedMaxLength(int characters) {
+        if (characters < 1) {
+            throw new IllegalArgumentException("maxLineLength must be at least 1, was " + characters);
+        }
+        return characters;
+    }
+
     /** @return the window the current line is in */
     String text() {
         return source.text;
