@@ -21,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Both stop early at {@link #maxIterations()} or {@link #deadline()} (measured from the start of
  * the experiment: no target is started after it).
  *
+ * <p>Intervals and minimum gaps are at least {@link #MINIMUM_PERIOD one second}: an iteration's id
+ * is the UTC second at which it starts, and ids are strictly increasing, so iterations started less
+ * than a second apart would get ids ahead of the clock, and every time derived from them (in the
+ * trace files and the reports) would be wrong.
+ *
  * <pre>{@code
  * Schedule.periodic(Duration.ofMinutes(15)).withMinimumGap(Duration.ofSeconds(30));
  * Schedule.singleShot().withInterval(Duration.ofMinutes(5)).withDeadline(Duration.ofDays(1));
@@ -29,8 +34,10 @@ import org.jspecify.annotations.Nullable;
 public final class Schedule {
     /** Time between the starts of single-shot iterations unless {@link #withInterval} says otherwise. */
     public static final Duration DEFAULT_SINGLE_SHOT_INTERVAL = Duration.ofMinutes(1);
-    /** The longest default minimum gap; the default is the shorter of this and the interval. */
+    /** The default minimum gap after an iteration that overran its slot. */
     public static final Duration DEFAULT_MINIMUM_GAP = Duration.ofSeconds(1);
+    /** The shortest interval and the shortest minimum gap: iteration ids are seconds. */
+    public static final Duration MINIMUM_PERIOD = Duration.ofSeconds(1);
 
     /** How a schedule repeats. */
     public enum Mode {
@@ -58,12 +65,12 @@ public final class Schedule {
     /**
      * Returns a periodic schedule.
      *
-     * @param interval time between the starts of two iterations, positive
+     * @param interval time between the starts of two iterations, at least {@link #MINIMUM_PERIOD}
      * @return the schedule, with no limit
-     * @throws IllegalArgumentException if the interval is not positive
+     * @throws IllegalArgumentException if the interval is shorter than a second
      */
     public static Schedule periodic(Duration interval) {
-        return new Schedule(Mode.PERIODIC, positive("interval", interval), null, 0, null);
+        return new Schedule(Mode.PERIODIC, atLeastASecond("interval", interval), null, 0, null);
     }
 
     /**
@@ -78,28 +85,25 @@ public final class Schedule {
     /**
      * Returns a copy with another interval between iteration starts.
      *
-     * @param newInterval positive
+     * @param newInterval at least {@link #MINIMUM_PERIOD}
      * @return the copy
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if shorter than a second
      */
     public Schedule withInterval(Duration newInterval) {
-        return new Schedule(mode, positive("interval", newInterval), minimumGap, maxIterations, deadline);
+        return new Schedule(mode, atLeastASecond("interval", newInterval), minimumGap, maxIterations, deadline);
     }
 
     /**
      * Returns a copy with another minimum gap between the end of an overrunning iteration and the
      * start of the next.
      *
-     * @param gap zero or positive
+     * @param gap at least {@link #MINIMUM_PERIOD}
      * @return the copy
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if shorter than a second
      */
     public Schedule withMinimumGap(Duration gap) {
         Objects.requireNonNull(gap, "gap");
-        if (gap.isNegative()) {
-            throw new IllegalArgumentException("minimum gap must not be negative, got " + gap);
-        }
-        return new Schedule(mode, interval, gap, maxIterations, deadline);
+        return new Schedule(mode, interval, atLeastASecond("minimum gap", gap), maxIterations, deadline);
     }
 
     /**
@@ -138,12 +142,9 @@ public final class Schedule {
         return interval;
     }
 
-    /** @return the gap after an overrun; by default the shorter of {@link #DEFAULT_MINIMUM_GAP} and the interval */
+    /** @return the gap after an overrun; by default {@link #DEFAULT_MINIMUM_GAP} */
     public Duration minimumGap() {
-        if (minimumGap != null) {
-            return minimumGap;
-        }
-        return interval.compareTo(DEFAULT_MINIMUM_GAP) < 0 ? interval : DEFAULT_MINIMUM_GAP;
+        return minimumGap != null ? minimumGap : DEFAULT_MINIMUM_GAP;
     }
 
     /** @return the iteration limit, if any */
@@ -154,6 +155,22 @@ public final class Schedule {
     /** @return the time limit from the experiment's start, if any */
     public Optional<Duration> deadline() {
         return Optional.ofNullable(deadline);
+    }
+
+    private static Duration atLeastASecond(String what, Duration value) {
+        Objects.requireNonNull(value, what);
+        if (value.compareTo(MINIMUM_PERIOD) < 0) {
+            throw new IllegalArgumentException(what + " must be at least 1 s, got " + readable(value) + ": iteration"
+                    + " ids are UTC seconds, and iterations started less than a second apart would get ids ahead of"
+                    + " the clock");
+        }
+        return value;
+    }
+
+    /** Such as {@code 100 ms}, {@code 0 s} or {@code -2 s}, for a message. */
+    private static String readable(Duration value) {
+        long millis = value.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static Duration positive(String what, Duration value) {

@@ -31,31 +31,46 @@ final class ScheduleTest {
     }
 
     @Test
-    void minimumGap_defaultsToTheShorterOfOneSecondAndTheInterval() {
-        assertThat(Schedule.periodic(Duration.ofMillis(200)).minimumGap()).isEqualTo(Duration.ofMillis(200));
+    void minimumGap_defaultsToOneSecond() {
         assertThat(Schedule.periodic(Duration.ofSeconds(1)).minimumGap()).isEqualTo(Duration.ofSeconds(1));
         assertThat(Schedule.periodic(Duration.ofMillis(1001)).minimumGap()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(Schedule.singleShot().withInterval(Duration.ofMillis(10)).minimumGap()).isEqualTo(Duration.ofMillis(10));
-    }
-
-    @Test
-    void minimumGap_default_followsALaterIntervalChange() {
-        Schedule schedule = Schedule.periodic(Duration.ofMillis(200)).withInterval(Duration.ofHours(1));
-
-        assertThat(schedule.minimumGap()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Schedule.periodic(Duration.ofHours(1)).minimumGap()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void minimumGap_set_isKeptAcrossIntervalChanges() {
         Schedule schedule = Schedule.periodic(Duration.ofMinutes(1)).withMinimumGap(Duration.ofSeconds(30))
-                .withInterval(Duration.ofMillis(100));
+                .withInterval(Duration.ofSeconds(2));
 
         assertThat(schedule.minimumGap()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
-    void minimumGap_zero_isAllowed() {
-        assertThat(Schedule.periodic(Duration.ofMinutes(1)).withMinimumGap(Duration.ZERO).minimumGap()).isZero();
+    void minimumGap_ofOneSecond_isTheShortestAllowed() {
+        assertThat(Schedule.periodic(Duration.ofMinutes(1)).withMinimumGap(Duration.ofSeconds(1)).minimumGap())
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    /** Regression: {@code --interval 100ms --iterations 150} gave ids spanning 149 s for a 15 s run. */
+    @Test
+    void intervalShorterThanASecond_isRejected_namingTheValue() {
+        assertThatThrownBy(() -> Schedule.periodic(Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("interval must be at least 1 s, got 100 ms: iteration ids are UTC seconds, and iterations"
+                        + " started less than a second apart would get ids ahead of the clock");
+        assertThatThrownBy(() -> Schedule.singleShot().withInterval(Duration.ofMillis(999)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("interval must be at least 1 s, got 999 ms: ");
+    }
+
+    @Test
+    void minimumGapShorterThanASecond_isRejected_namingTheValue() {
+        assertThatThrownBy(() -> Schedule.periodic(Duration.ofMinutes(1)).withMinimumGap(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("minimum gap must be at least 1 s, got 0 s: ");
+        assertThatThrownBy(() -> Schedule.singleShot().withMinimumGap(Duration.ofMillis(500)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("minimum gap must be at least 1 s, got 500 ms: ");
     }
 
     @Test
@@ -88,20 +103,20 @@ final class ScheduleTest {
     void periodic_intervalNotPositive_isRejected() {
         assertThatThrownBy(() -> Schedule.periodic(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("interval must be positive, got PT0S");
+                .hasMessageStartingWith("interval must be at least 1 s, got 0 s: ");
         assertThatThrownBy(() -> Schedule.periodic(Duration.ofMinutes(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("interval must be positive, got PT-1M");
+                .hasMessageStartingWith("interval must be at least 1 s, got -60 s: ");
         assertThatThrownBy(() -> Schedule.singleShot().withInterval(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("interval must be positive, got PT0S");
+                .hasMessageStartingWith("interval must be at least 1 s, got 0 s: ");
     }
 
     @Test
     void withMinimumGap_negative_isRejected() {
         assertThatThrownBy(() -> Schedule.singleShot().withMinimumGap(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("minimum gap must not be negative, got PT-1S");
+                .hasMessageStartingWith("minimum gap must be at least 1 s, got -1 s: ");
     }
 
     @Test

@@ -23,8 +23,8 @@ import java.util.List;
  * the test knows it holds the folder. It runs until it is killed or its iterations are done.
  *
  * <p>Arguments: storage root, experiment name, and optionally {@value #SINGLE_SHOT}. Without it, a
- * periodic experiment with one quick probe ticks every 200 ms. With it, a single-shot experiment
- * over {@link #TARGETS} and {@link #PROBES} whose probes succeed one time in sixteen, and a
+ * periodic experiment with one quick probe ticks every second. With it, a single-shot experiment
+ * over {@link #TARGETS} and {@link #PROBES} whose probes succeed one time in eight, and a
  * post-collector that appends {@code target probe iteration} to {@value #COLLECTED} in the storage
  * root once it has seen a result. Exit status: 0 when the run ended, 3 when the folder was refused
  * (the message on standard error).
@@ -65,7 +65,7 @@ final class ChildCoordinator {
         } else {
             builder.targets(TargetPool.of("127.0.0.1"))
                     .probe(Probe.builder("tick").command("true").timeout(Duration.ofSeconds(10)).build())
-                    .schedule(Schedule.periodic(Duration.ofMillis(200)).withMaxIterations(600));
+                    .schedule(Schedule.periodic(Duration.ofSeconds(1)).withMaxIterations(600));
         }
         Experiment experiment = builder.build();
         ExperimentRun run;
@@ -82,12 +82,12 @@ final class ChildCoordinator {
     }
 
     private static void singleShot(Experiment.Builder builder, Path collected) {
-        // one time in sixteen, after a short pause, so that a run takes many iterations
+        // one time in eight, after a short pause, so that a run takes several iterations (a second apart)
         String script = "n=$(od -An -N1 -tu1 /dev/urandom); sleep 0.01; echo \"$DDC_PROBE on $DDC_TARGET: $n\";"
-                + " [ $((n % 16)) -eq 0 ]";
+                + " [ $((n % 8)) -eq 0 ]";
         builder.targets(TargetPool.of(TARGETS))
                 .parallelism(2)
-                .schedule(Schedule.singleShot().withInterval(Duration.ofMillis(50)).withMinimumGap(Duration.ofMillis(20)));
+                .schedule(Schedule.singleShot().withInterval(Duration.ofSeconds(1)));
         for (String name : PROBES) {
             builder.probe(Probe.builder(name).command("sh", "-c", script).timeout(Duration.ofSeconds(10))
                     .postCollector("note", (result, context) -> note(collected, result.target().name() + " "

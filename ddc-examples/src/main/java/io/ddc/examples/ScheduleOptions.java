@@ -32,13 +32,13 @@ final class ScheduleOptions {
     private @Nullable Integer iterations;
 
     @Option(names = "--interval", paramLabel = "DURATION", order = 31,
-            description = "time between the starts of two iterations, such as 30s, 5m or 1h30m (default: the"
-                    + " experiment's)")
+            description = "time between the starts of two iterations, at least 1s, such as 30s, 5m or 1h30m"
+                    + " (default: the experiment's)")
     private @Nullable String interval;
 
     @Option(names = "--min-gap", paramLabel = "DURATION", order = 32,
-            description = "after an iteration that overran its interval, wait this long before the next; 0s is"
-                    + " allowed (default: the shorter of 1s and the interval)")
+            description = "after an iteration that overran its interval, wait this long before the next, at least"
+                    + " 1s (default: the experiment's, 1s unless it says otherwise)")
     private @Nullable String minimumGap;
 
     @Option(names = "--single-shot", order = 33,
@@ -110,12 +110,17 @@ final class ScheduleOptions {
 
         // a periodic experiment made single-shot keeps its own pace unless --interval says otherwise
         Duration pace = every != null ? every : defaults.interval();
-        Schedule schedule = singleShot || defaults.mode() == Schedule.Mode.SINGLE_SHOT
-                ? Schedule.singleShot().withInterval(pace) : Schedule.periodic(pace);
-        if (gap != null) {
-            schedule = schedule.withMinimumGap(gap);
-        } else if (!hasDefaultGap(defaults)) {
-            schedule = schedule.withMinimumGap(defaults.minimumGap());
+        Schedule schedule;
+        try {
+            schedule = singleShot || defaults.mode() == Schedule.Mode.SINGLE_SHOT
+                    ? Schedule.singleShot().withInterval(pace) : Schedule.periodic(pace);
+        } catch (IllegalArgumentException e) {
+            throw usageError("Invalid value for option '--interval': " + e.getMessage());
+        }
+        try {
+            schedule = schedule.withMinimumGap(gap != null ? gap : defaults.minimumGap());
+        } catch (IllegalArgumentException e) {
+            throw usageError("Invalid value for option '--min-gap': " + e.getMessage());
         }
         if (count != null) {
             schedule = schedule.withMaxIterations(count);
@@ -128,11 +133,6 @@ final class ScheduleOptions {
             schedule = schedule.withDeadline(defaults.deadline().get());
         }
         return new Choice(schedule, width != null ? width : defaultParallelism, Optional.ofNullable(limit));
-    }
-
-    /** A gap the experiment did not choose follows the interval, which the options may change. */
-    private static boolean hasDefaultGap(Schedule schedule) {
-        return schedule.minimumGap().equals(Schedule.periodic(schedule.interval()).minimumGap());
     }
 
     private @Nullable Duration positive(String option, @Nullable String text) {

@@ -63,7 +63,7 @@ final class RunCommandTest {
     }, Optional.of(TargetPool.of("127.0.0.1")));
 
     private static final TestExperiment ONCE = new TestExperiment("once", Schedule.singleShot()
-            .withInterval(Duration.ofMillis(100)), setup -> List.of(Probe.builder("p").command("true").build(),
+            .withInterval(Duration.ofSeconds(1)), setup -> List.of(Probe.builder("p").command("true").build(),
                     Probe.builder("q").command("true").build()), Optional.of(TargetPool.of("127.0.0.1", "127.0.0.2")));
 
     private static final List<BundledExperiment> TEST_EXPERIMENTS = List.of(new BundledDemo(), SLOW, NO_TARGETS,

@@ -53,7 +53,7 @@ final class ScheduleOptionsTest {
 
     @Test
     void noOption_keepsTheDefaults() {
-        Schedule defaults = Schedule.singleShot().withInterval(Duration.ofSeconds(5)).withMinimumGap(Duration.ofMillis(300))
+        Schedule defaults = Schedule.singleShot().withInterval(Duration.ofSeconds(5)).withMinimumGap(Duration.ofSeconds(3))
                 .withMaxIterations(7).withDeadline(Duration.ofHours(2));
 
         ScheduleOptions.Choice choice = resolve(defaults);
@@ -66,9 +66,9 @@ final class ScheduleOptionsTest {
     @Test
     void everyOption_replacesItsDefault() {
         ScheduleOptions.Choice choice = resolve(PERIODIC.withMaxIterations(3), "--iterations", "9", "--interval", "1m30s",
-                "--min-gap", "0s", "--deadline", "2h", "--parallelism", "12", "--timeout", "45s");
+                "--min-gap", "2s", "--deadline", "2h", "--parallelism", "12", "--timeout", "45s");
 
-        assertThat(choice.schedule()).isEqualTo(Schedule.periodic(Duration.ofSeconds(90)).withMinimumGap(Duration.ZERO)
+        assertThat(choice.schedule()).isEqualTo(Schedule.periodic(Duration.ofSeconds(90)).withMinimumGap(Duration.ofSeconds(2))
                 .withMaxIterations(9).withDeadline(Duration.ofHours(2)));
         assertThat(choice.parallelism()).isEqualTo(12);
         assertThat(choice.timeout()).contains(Duration.ofSeconds(45));
@@ -85,18 +85,24 @@ final class ScheduleOptionsTest {
 
     @Test
     void singleShot_withInterval_retriesAtThatInterval() {
-        ScheduleOptions.Choice choice = resolve(PERIODIC, "--single-shot", "--interval", "500ms");
+        ScheduleOptions.Choice choice = resolve(PERIODIC, "--single-shot", "--interval", "1500ms");
 
         assertThat(choice.schedule().mode()).isEqualTo(Schedule.Mode.SINGLE_SHOT);
-        assertThat(choice.schedule().interval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(choice.schedule().minimumGap()).isEqualTo(Duration.ofMillis(500));
+        assertThat(choice.schedule().interval()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(choice.schedule().minimumGap()).isEqualTo(Duration.ofSeconds(1));
     }
 
+    /** Regression: {@code --interval 100ms --iterations 150} gave ids spanning 149 s for a 15 s run. */
     @Test
-    void interval_withoutMinGap_letsTheDefaultGapFollowTheNewInterval() {
-        ScheduleOptions.Choice choice = resolve(PERIODIC, "--interval", "200ms");
-
-        assertThat(choice.schedule().minimumGap()).isEqualTo(Duration.ofMillis(200));
+    void intervalOrGapUnderASecond_isAUsageError_namingTheOptionAndTheValue() {
+        assertThatThrownBy(() -> resolve(PERIODIC, "--interval", "100ms"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageStartingWith("Invalid value for option '--interval': interval must be at least 1 s, got"
+                        + " 100 ms: ");
+        assertThatThrownBy(() -> resolve(PERIODIC, "--min-gap", "0s"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageStartingWith("Invalid value for option '--min-gap': minimum gap must be at least 1 s, got"
+                        + " 0 s: ");
     }
 
     @Test
