@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FileAppendBenchmark {
     private static final byte[] RECORD = ("#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.000 failure=-"
-            + " bytes=20\nload 0.42 0.37 0.30\n\n").getBytes(StandardCharsets.US_ASCII);
+            + " bytes=20 reason=-\nload 0.42 0.37 0.30\n\n").getBytes(StandardCharsets.US_ASCII);
 
     @Param({"1000"})
     public int files;

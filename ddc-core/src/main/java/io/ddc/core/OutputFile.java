@@ -30,21 +30,36 @@ import org.jspecify.annotations.Nullable;
  * {@code \n}:
  *
  * <pre>
- * #ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=4.612 failure=- bytes=27
+ * #ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=4.612 failure=- bytes=27 reason=-
  * &lt;27 bytes&gt;
+ * #ddc1 iteration=1081948450 outcome=FAILED exit=- elapsed=0.003 failure=COULD_NOT_START bytes=0 reason=could%20not%20start%20smartctl:%20No%20such%20file
+ * &lt;0 bytes&gt;
  * </pre>
  *
  * <p>Fields, always in this order, separated by one space: {@code iteration} (the iteration id),
  * {@code outcome} (SUCCEEDED, FAILED or UNAVAILABLE), {@code exit} (the exit code, or {@code -}),
  * {@code elapsed} (seconds with three decimals, {@code .} as separator), {@code failure} (a
- * {@link Failure.Kind} or {@code -}), {@code bytes} (the length of the output that follows). The
+ * {@link Failure.Kind} or {@code -}), {@code bytes} (the length of the output that follows),
+ * {@code reason} (why the execution failed or the target was unavailable, {@code -} for none). The
  * length makes the format binary-safe: a reader never looks inside the output.
+ *
+ * <p>The reason is escaped so that the header stays one line of printable ASCII without spaces:
+ * it is encoded in UTF-8, and every byte that is not a printable ASCII character other than
+ * {@code %} (0x21 to 0x7E), is written {@code %XX}, in upper-case hexadecimal, as in a URL. A reason
+ * that is exactly {@code -} is written {@code %2D}. A reason longer than
+ * {@value #MAX_REASON_LENGTH} characters is cut there and ends with {@code …}. Headers written before
+ * the {@code reason} field existed (seven fields) are still read, with an empty reason.
  *
  * <p>Thread-safe (no state).
  */
 public final class OutputFile {
     static final String MAGIC = "#ddc1";
-    private static final int MAX_HEADER_LENGTH = 512;
+    /** How every header starts. */
+    private static final String HEADER_START = MAGIC + " iteration=";
+    /** The longest reason kept in a header, in characters, before escaping. */
+    static final int MAX_REASON_LENGTH = 500;
+    /** Fits the other fields and a reason of {@link #MAX_REASON_LENGTH} characters, escaped. */
+    private static final int MAX_HEADER_LENGTH = 256 + 3 * 4 * MAX_REASON_LENGTH;
 
     private OutputFile() {}
 
@@ -56,17 +71,20 @@ public final class OutputFile {
      * @param exitCode the exit code, if the program ran to completion
      * @param elapsed the execution's wall-clock time (millisecond precision)
      * @param failure the kind of failure, if any
+     * @param reason why the execution failed or the target was unavailable, unescaped; empty for a
+     *     success, and for a record written before headers had a reason
      * @param offset where the output's bytes start in the file
      * @param length how many bytes of output follow the header
      */
     public record Record(long iterationId, Outcome outcome, OptionalInt exitCode, Duration elapsed,
-            Optional<Failure.Kind> failure, long offset, long length) {
+            Optional<Failure.Kind> failure, String reason, long offset, long length) {
         /** Checks the components. */
         public Record {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(exitCode, "exitCode");
             Objects.requireNonNull(elapsed, "elapsed");
             Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(reason, "reason");
         }
     }
 
@@ -113,8 +131,49 @@ public final class OutputFile {
         line.append(fraction)
                 .append(" failure=").append(result.failure().map(f -> f.kind().name()).orElse("-"))
                 .append(" bytes=").append(length)
-                .append('\n');
+                .append(" reason=");
+        Optional<Failure> failure = result.failure();
+        if (failure.isPresent()) {
+            escapeReason(failure.get().message(), line);
+        } else {
+            line.append('-');
+        }
+        line.append('\n');
         return line.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Appends {@code reason} as the header's {@code reason} field holds it (see the class comment). */
+    static void escapeReason(String reason, StringBuilder to) {
+        if (reason.equals("-")) {
+            to.append("%2D");
+            return;
+        }
+        String kept = reason;
+        if (kept.length() > MAX_REASON_LENGTH) {
+            int end = MAX_REASON_LENGTH;
+            if (Character.isHighSurrogate(kept.charAt(end - 1))) {
+                end--;
+            }
+            kept = kept.substring(0, end) + "\u2026";
+        }
+        PercentEncoding.encode(kept, "", to);
+    }
+
+    /**
+     * Reads a {@code reason} field back.
+     *
+     * @throws IllegalArgumentException if it holds a character, an escape or bytes the writer never
+     *     makes
+     */
+    static String unescapeReason(String field) {
+        if (field.equals("-")) {
+            return "";
+        }
+        try {
+            return PercentEncoding.decode(field);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " in header field 'reason'", e);
+        }
     }
 
     /**
@@ -180,7 +239,7 @@ public final class OutputFile {
      * @throws IOException if the file cannot be read
      */
     static long goodRecordsAfter(Path file, long damage) throws IOException {
-        byte[] magic = (MAGIC + " iteration=").getBytes(StandardCharsets.US_ASCII);
+        byte[] magic = HEADER_START.getBytes(StandardCharsets.US_ASCII);
         long fileLength = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             in.skipNBytes(Math.min(damage, fileLength));
@@ -254,8 +313,15 @@ public final class OutputFile {
         return out.toByteArray();
     }
 
+    /**
+     * Reads a header line, without its newline; stops early, returning what it read, as soon as the
+     * line no longer starts like a header (NUL bytes left by a crash, stray output), so that damage
+     * is named as such rather than read to the length limit.
+     *
+     * @return the line, or null if the file ends before a newline
+     */
     private static @Nullable String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(96);
+        StringBuilder line = new StringBuilder(128);
         for (int i = 0; i <= MAX_HEADER_LENGTH; i++) {
             int b = in.read();
             if (b < 0) {
@@ -265,13 +331,17 @@ public final class OutputFile {
                 return line.toString();
             }
             line.append((char) b);
+            if (i < HEADER_START.length() && b != HEADER_START.charAt(i)) {
+                return line.toString();
+            }
         }
         return line.toString();
     }
 
     static Record parseHeader(String header, long offset) {
         String[] fields = header.split(" ", -1);
-        if (fields.length != 7 || !fields[0].equals(MAGIC)) {
+        // seven fields: a header written before the reason was stored
+        if (fields.length < 7 || fields.length > 8 || !fields[0].equals(MAGIC)) {
             throw new IllegalArgumentException("not a record header");
         }
         long iteration = number(fields[1], "iteration");
@@ -307,7 +377,8 @@ public final class OutputFile {
         if (length < 0 || iteration < 0) {
             throw new IllegalArgumentException("negative number in header");
         }
-        return new Record(iteration, outcome, exitCode, Duration.ofMillis(millis), kind, offset, length);
+        String reason = fields.length == 8 ? unescapeReason(value(fields[7], "reason")) : "";
+        return new Record(iteration, outcome, exitCode, Duration.ofMillis(millis), kind, reason, offset, length);
     }
 
     private static long number(String field, String key) {

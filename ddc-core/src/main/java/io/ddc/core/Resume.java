@@ -32,11 +32,18 @@ import org.slf4j.LoggerFactory;
  *   <li>Without one but with trace or output files (a folder made by an earlier version, or
  *       damaged by hand): the trace files must be those of the experiment's probes; the last id,
  *       the phase and the succeeded pairs come from the trace lines.</li>
- *   <li>Either way, the output files of each (target, probe) pair of the pool and each probe's trace
- *       file are cut back past a torn tail ({@link OutputRepair}, {@link TraceFile#repairTail}),
- *       and what they hold completes the state: a crash can fall after records or trace lines were
- *       written and before the state was, so the last id is the highest found anywhere, and a pair
- *       counts as succeeded if a complete SUCCEEDED record of it is stored.</li>
+ *   <li>Either way, each probe's trace file and the output files of each (target, probe) pair
+ *       (of the pool, and of the pool the state file names) are cut back past a torn tail
+ *       ({@link TraceFile#repairTail}, {@link OutputRepair}), and what they hold completes the
+ *       state: a crash can fall after records or trace lines were written and before the state
+ *       was, so the last id is the highest found anywhere, and a pair counts as succeeded if a
+ *       complete SUCCEEDED record of it is stored.</li>
+ *   <li>Stored records of an iteration that has no trace line of their probe (the coordinator
+ *       stopped during that iteration, or before all its trace lines were written) get that line
+ *       now, before anything else is appended, so that every stored record is in exactly one trace
+ *       line: {@link InterruptedIterations}.</li>
+ *   <li>A pool that differs from the one the state file names is logged, naming the targets added
+ *       and removed.</li>
  * </ul>
  */
 final class Resume {
@@ -78,29 +85,31 @@ final class Resume {
                         + differences + "): use another experiment name or storage root, or freshStart(true) to"
                         + " move the earlier data aside and start over");
             }
+            logTargetChanges(experiment, state.get().targets());
         } else if (Storage.holdsData(storage.folder())) {
             legacy = true;
             checkTraceFiles(experiment, storage.folder());
         }
         Found found = new Found(state);
-        for (Target target : experiment.targets()) {
+        InterruptedIterations interrupted = new InterruptedIterations(experiment.name());
+        for (Probe probe : experiment.probes()) {
+            Path trace = storage.traceFile(probe.name());
+            TraceFile.repairTail(trace);
+            OptionalLong lastTraced = legacy ? found.allLines(trace) : found.lastLine(trace);
+            interrupted.lastTraced(probe.name(), lastTraced);
+        }
+        for (Target target : targetsOnDisk(experiment, state)) {
             for (Probe probe : experiment.probes()) {
                 Path stdout = storage.stdoutFile(target, probe.name());
                 Path stderr = storage.stderrFile(target, probe.name());
                 if (Files.exists(stdout) || Files.exists(stderr)) {
-                    found.records(target, probe, OutputRepair.repair(stdout, stderr));
+                    OutputRepair.Kept kept = OutputRepair.repair(stdout, stderr);
+                    found.records(target, probe, kept);
+                    interrupted.records(target, probe.name(), kept.stdout(), stdout);
                 }
             }
         }
-        for (Probe probe : experiment.probes()) {
-            Path trace = storage.traceFile(probe.name());
-            TraceFile.repairTail(trace);
-            if (legacy) {
-                found.allLines(trace);
-            } else {
-                found.lastLine(trace);
-            }
-        }
+        interrupted.writeTraceLines(storage);
         Point point = new Point(state.isPresent() || legacy, found.lastIteration(), found.phase(legacy),
                 found.succeeded);
         if (legacy) {
@@ -112,6 +121,54 @@ final class Resume {
                     point.succeeded().values().stream().mapToInt(Set::size).sum());
         }
         return point;
+    }
+
+    /**
+     * The pool's targets, then those of the pool the state file names that are no longer in it: an
+     * interrupted iteration may have stored records of a target the new pool has dropped.
+     */
+    private static List<Target> targetsOnDisk(Experiment experiment, Optional<StateFile.State> state) {
+        List<Target> targets = new ArrayList<>(experiment.targets().targets());
+        Set<String> known = StateFile.newTargetSet();
+        targets.forEach(target -> known.add(target.name()));
+        for (String name : state.map(StateFile.State::targets).orElse(List.of())) {
+            if (known.add(name)) {
+                try {
+                    targets.add(Target.of(name));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("the state file names the target '{}', which is not a valid name; its files are left"
+                            + " alone: {}", name, e.getMessage());
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** Says which targets were added to or removed from the pool since the state was written. */
+    private static void logTargetChanges(Experiment experiment, List<String> before) {
+        if (before.isEmpty()) {
+            return;
+        }
+        Set<String> earlier = StateFile.newTargetSet();
+        earlier.addAll(before);
+        Set<String> now = StateFile.newTargetSet();
+        experiment.targets().forEach(target -> now.add(target.name()));
+        List<String> added = now.stream().filter(name -> !earlier.contains(name)).toList();
+        List<String> removed = earlier.stream().filter(name -> !now.contains(name)).toList();
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            LOG.warn("experiment '{}' resumes with another target pool: {} target(s) added{}, {} removed{}; their"
+                    + " earlier files stay in the folder", experiment.name(), added.size(), sample(added),
+                    removed.size(), sample(removed));
+        }
+    }
+
+    /** Up to ten names, for a log line. */
+    private static String sample(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        return " (" + String.join(", ", names.subList(0, Math.min(10, names.size())))
+                + (names.size() > 10 ? ", ..." : "") + ")";
     }
 
     private static String describe(Point point) {
@@ -194,30 +251,43 @@ final class Resume {
             kept.stderr().forEach(record -> iteration(record.iterationId()));
         }
 
-        /** A folder without state: every line counts. */
-        void allLines(Path trace) throws IOException {
+        /**
+         * A folder without state: every line counts.
+         *
+         * @return the highest id of the file's lines, if it has any
+         */
+        OptionalLong allLines(Path trace) throws IOException {
+            long[] highest = {-1};
             if (Files.exists(trace)) {
-                TraceReader.read(trace, line -> line(trace, line), problem -> LOG.warn("{}", problem));
+                TraceReader.read(trace, line -> {
+                    line(trace, line);
+                    highest[0] = Math.max(highest[0], line.iterationId());
+                }, problem -> LOG.warn("{}", problem));
             }
+            return highest[0] < 0 ? OptionalLong.empty() : OptionalLong.of(highest[0]);
         }
 
-        /** A folder with state: only a last line written after the state can add to it. */
-        void lastLine(Path trace) throws IOException {
+        /**
+         * A folder with state: only a last line written after the state can add to it.
+         *
+         * @return the id of the file's last line, if it has one
+         */
+        OptionalLong lastLine(Path trace) throws IOException {
             Optional<String> text = TraceFile.lastLine(trace);
             if (text.isEmpty()) {
-                return;
+                return OptionalLong.empty();
             }
             TraceLine line;
             try {
                 line = TraceLine.parse(text.get());
             } catch (IllegalArgumentException e) {
                 // a damaged last line: fall back on the whole file
-                allLines(trace);
-                return;
+                return allLines(trace);
             }
             if (stateLast.isEmpty() || line.iterationId() > stateLast.getAsLong()) {
                 line(trace, line);
             }
+            return OptionalLong.of(line.iterationId());
         }
 
         private void line(Path trace, TraceLine line) {

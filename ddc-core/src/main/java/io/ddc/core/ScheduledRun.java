@@ -5,6 +5,7 @@ import io.ddc.DdcException;
 import io.ddc.Experiment;
 import io.ddc.ExperimentRun;
 import io.ddc.Schedule;
+import io.ddc.Target;
 import io.ddc.core.PairLedger.Visit;
 import java.io.IOException;
 import java.time.Clock;
@@ -39,6 +40,7 @@ final class ScheduledRun implements ExperimentRun {
     private final Instant phase;
     private final Clock clock;
     private final Thread scheduler;
+    private final List<String> targetNames;
     private final Object sleepLock = new Object();
     private volatile boolean stopRequested;
     private boolean sleeping;
@@ -57,6 +59,7 @@ final class ScheduledRun implements ExperimentRun {
         this.resumed = resumed;
         this.phase = phase;
         this.clock = experiment.clock();
+        this.targetNames = experiment.targets().targets().stream().map(Target::name).toList();
         this.scheduler = new NamedThreads(experiment.name(), "scheduler", false).newThread(this::runSafely);
     }
 
@@ -107,8 +110,8 @@ final class ScheduledRun implements ExperimentRun {
                 succeeded.computeIfAbsent(probe, p -> StateFile.newTargetSet()).addAll(targets));
         ledger.succeededByProbe().forEach((probe, targets) ->
                 succeeded.computeIfAbsent(probe, p -> StateFile.newTargetSet()).addAll(targets));
-        storage.writeState(new StateFile.State(experiment.name(), phase, lastIteration, Resume.commands(experiment),
-                succeeded));
+        storage.writeState(new StateFile.State(experiment.name(), phase, lastIteration, targetNames,
+                Resume.commands(experiment), succeeded));
     }
 
     @Override

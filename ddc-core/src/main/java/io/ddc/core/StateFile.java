@@ -1,13 +1,9 @@
 package io.ddc.core;
 
 import io.ddc.DdcException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * experiment=lab
  * phase=2004-04-14T13:13:10Z
  * last-iteration=1081948450
+ * targets=m01,m02,m03,
  * probe=load cat /proc/loadavg
  * probe=hello sh -c echo%20%22hello%20from%20$DDC_TARGET%22
  * succeeded=load m01,m02,
@@ -53,6 +50,8 @@ import org.slf4j.LoggerFactory;
  *       an ISO-8601 UTC instant;</li>
  *   <li>{@code last-iteration}: the id of the last iteration whose trace lines were written, or
  *       {@code -} before the first;</li>
+ *   <li>{@code targets}: the target pool, in its order, each followed by a comma (as in trace
+ *       lines); absent from files written before it was kept, which read as an unknown pool;</li>
  *   <li>{@code probe}, once per probe in declaration order: its name, a space, and its command,
  *       each argument percent-encoded (UTF-8 bytes outside {@code !} to {@code ~}, and {@code %}
  *       and {@code "}, become {@code %XX}; an empty argument is {@code ""}), separated by single
@@ -84,23 +83,25 @@ final class StateFile {
      * @param experiment the experiment's name
      * @param phase t0 of the periodic slot grid
      * @param lastIteration the last iteration whose trace lines were written, if any
+     * @param targets the target pool, in order; empty if the file did not say
      * @param probes each probe's command, by probe name in declaration order
      * @param succeeded by probe name, the targets where the probe has SUCCEEDED (compared without
      *     case, as host names are)
      */
-    record State(String experiment, Instant phase, OptionalLong lastIteration, Map<String, List<String>> probes,
-            Map<String, Set<String>> succeeded) {
+    record State(String experiment, Instant phase, OptionalLong lastIteration, List<String> targets,
+            Map<String, List<String>> probes, Map<String, Set<String>> succeeded) {
         State {
             Objects.requireNonNull(experiment, "experiment");
             Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(lastIteration, "lastIteration");
+            targets = List.copyOf(targets);
             Map<String, List<String>> probesCopy = new LinkedHashMap<>();
             probes.forEach((name, command) -> probesCopy.put(name, List.copyOf(command)));
             probes = Collections.unmodifiableMap(probesCopy);
             Map<String, Set<String>> succeededCopy = new LinkedHashMap<>();
-            succeeded.forEach((probe, targets) -> {
+            succeeded.forEach((probe, where) -> {
                 Set<String> copy = newTargetSet();
-                copy.addAll(targets);
+                copy.addAll(where);
                 succeededCopy.put(probe, Collections.unmodifiableSet(copy));
             });
             succeeded = Collections.unmodifiableMap(succeededCopy);
@@ -186,6 +187,11 @@ final class StateFile {
             text.append('-');
         }
         text.append('\n');
+        if (!state.targets().isEmpty()) {
+            text.append("targets=");
+            state.targets().forEach(target -> text.append(target).append(','));
+            text.append('\n');
+        }
         state.probes().forEach((name, command) -> {
             text.append("probe=").append(name);
             for (String argument : command) {
@@ -212,6 +218,7 @@ final class StateFile {
         String experiment = null;
         Instant phase = null;
         OptionalLong lastIteration = null;
+        List<String> targets = null;
         boolean formatSeen = false;
         Map<String, List<String>> probes = new LinkedHashMap<>();
         Map<String, Set<String>> succeeded = new LinkedHashMap<>();
@@ -254,6 +261,9 @@ final class StateFile {
                     lastIteration = once(lastIteration, value.equals("-") ? OptionalLong.empty()
                             : OptionalLong.of(number(value, number, key)), number, key);
                     break;
+                case "targets":
+                    targets = once(targets, targetList(value, number, "targets=<target>,<target>,..."), number, key);
+                    break;
                 case "probe":
                     parseProbe(value, number, probes);
                     break;
@@ -272,7 +282,7 @@ final class StateFile {
                     : lastIteration == null ? "last-iteration" : "probe";
             throw new IllegalArgumentException("no '" + missing + "' line");
         }
-        return new State(experiment, phase, lastIteration, probes, succeeded);
+        return new State(experiment, phase, lastIteration, targets == null ? List.of() : targets, probes, succeeded);
     }
 
     /** Splits ASCII lines; any other byte (a NUL left by a crash, binary garbage) is damage. */
@@ -338,16 +348,20 @@ final class StateFile {
             throw new IllegalArgumentException("line " + number + ": 'succeeded' names probe '" + probe
                     + "', which has no 'probe' line before it");
         }
-        if (list.isEmpty() || !list.endsWith(",") || list.contains(",,") || list.contains(" ")) {
-            throw new IllegalArgumentException("line " + number + ": expected succeeded=<probe> <target>,<target>,...");
-        }
         Set<String> targets = newTargetSet();
-        for (String target : list.substring(0, list.length() - 1).split(",")) {
-            targets.add(target);
-        }
+        targets.addAll(targetList(list, number, "succeeded=<probe> <target>,<target>,..."));
         if (succeeded.put(probe, targets) != null) {
             throw new IllegalArgumentException("line " + number + ": 'succeeded' for probe '" + probe + "' appears twice");
         }
+    }
+
+    /** Reads a list of target names, each followed by a comma, as in trace lines. */
+    private static List<String> targetList(String list, int number, String expected) {
+        if (list.isEmpty() || !list.endsWith(",") || list.startsWith(",") || list.contains(",,")
+                || list.contains(" ")) {
+            throw new IllegalArgumentException("line " + number + ": expected " + expected);
+        }
+        return List.of(list.substring(0, list.length() - 1).split(","));
     }
 
     /** Percent-encodes one argument so that it is one word of printable ASCII. */
@@ -356,15 +370,7 @@ final class StateFile {
             return "\"\"";
         }
         StringBuilder out = new StringBuilder(argument.length() + 8);
-        for (byte b : argument.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c > 0x20 && c < 0x7f && c != '%' && c != '"') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
+        PercentEncoding.encode(argument, "\"", out);
         return out.toString();
     }
 
@@ -375,29 +381,11 @@ final class StateFile {
         if (word.isEmpty() || word.indexOf('"') >= 0) {
             throw new IllegalArgumentException("line " + number + ": bad command word '" + word + "'");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(word.length());
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c != '%') {
-                bytes.write(c);
-                continue;
-            }
-            int high = i + 2 < word.length() ? Character.digit(word.charAt(i + 1), 16) : -1;
-            int low = high >= 0 ? Character.digit(word.charAt(i + 2), 16) : -1;
-            if (low < 0) {
-                throw new IllegalArgumentException("line " + number + ": bad escape in command word '" + word + "'");
-            }
-            bytes.write(high << 4 | low);
-            i += 2;
-        }
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("line " + number + ": command word '" + word + "' is not UTF-8", e);
+            return PercentEncoding.decode(word);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("line " + number + ": " + e.getMessage() + " in command word '" + word
+                    + "'", e);
         }
     }
 }

@@ -61,7 +61,7 @@ final class OutputFileTest {
         ExecutionResult succeeded = result(Outcome.SUCCEEDED, OptionalInt.of(0), 4612, Optional.empty());
 
         assertThat(header(succeeded, 27))
-                .isEqualTo("#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=4.612 failure=- bytes=27\n");
+                .isEqualTo("#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=4.612 failure=- bytes=27 reason=-\n");
     }
 
     @Test
@@ -72,9 +72,11 @@ final class OutputFileTest {
                 Optional.of(new Failure(Failure.Kind.TIMED_OUT, "timed out after 500 ms")));
 
         assertThat(header(rejected, 0)).isEqualTo(
-                "#ddc1 iteration=1081948390 outcome=FAILED exit=3 elapsed=12.040 failure=EXIT_CODE_NOT_ACCEPTED bytes=0\n");
+                "#ddc1 iteration=1081948390 outcome=FAILED exit=3 elapsed=12.040 failure=EXIT_CODE_NOT_ACCEPTED bytes=0"
+                + " reason=exit%20code%203%20is%20not%20accepted\n");
         assertThat(header(timedOut, 1_048_576)).isEqualTo(
-                "#ddc1 iteration=1081948390 outcome=FAILED exit=- elapsed=0.500 failure=TIMED_OUT bytes=1048576\n");
+                "#ddc1 iteration=1081948390 outcome=FAILED exit=- elapsed=0.500 failure=TIMED_OUT bytes=1048576"
+                + " reason=timed%20out%20after%20500%20ms\n");
     }
 
     @Test
@@ -82,7 +84,8 @@ final class OutputFileTest {
         ExecutionResult unavailable = ExecutionResult.unavailable(M01, "p", T0, "switched off");
 
         assertThat(header(unavailable, 0)).isEqualTo(
-                "#ddc1 iteration=1081948390 outcome=UNAVAILABLE exit=- elapsed=0.000 failure=TARGET_UNAVAILABLE bytes=0\n");
+                "#ddc1 iteration=1081948390 outcome=UNAVAILABLE exit=- elapsed=0.000 failure=TARGET_UNAVAILABLE bytes=0"
+                + " reason=switched%20off\n");
     }
 
     @Test
@@ -109,7 +112,63 @@ final class OutputFileTest {
         OutputFile.Record record = OutputFile.parseHeader(line.substring(0, line.length() - 1), 1000);
 
         assertThat(record).isEqualTo(new OutputFile.Record(T0, Outcome.FAILED, OptionalInt.of(-1),
-                Duration.ofMillis(12_040), Optional.of(Failure.Kind.EXIT_CODE_NOT_ACCEPTED), 1000, 42));
+                Duration.ofMillis(12_040), Optional.of(Failure.Kind.EXIT_CODE_NOT_ACCEPTED), "no", 1000, 42));
+    }
+
+    @Test
+    void aReasonIsEscapedToOneWordOfPrintableAscii_andReadBackUnchanged() {
+        String reason = "could not start /opt/my tools/prog: 100% \"gone\"\r\n\ttab, caf\u00e9 \u2603 \ud83d\ude00";
+        ExecutionResult failed = result(Outcome.FAILED, OptionalInt.empty(), 3,
+                Optional.of(new Failure(Failure.Kind.COULD_NOT_START, reason)));
+        String line = header(failed, 0);
+
+        String field = line.substring(line.indexOf(" reason=") + 8, line.length() - 1);
+        assertThat(field).isEqualTo("could%20not%20start%20/opt/my%20tools/prog:%20100%25%20\"gone\"%0D%0A%09tab,"
+                + "%20caf%C3%A9%20%E2%98%83%20%F0%9F%98%80");
+        assertThat(OutputFile.parseHeader(line.substring(0, line.length() - 1), 0).reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void aReasonThatIsADash_isNotMistakenForNone() {
+        ExecutionResult failed = result(Outcome.FAILED, OptionalInt.of(1), 3,
+                Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "-")));
+        String line = header(failed, 0);
+
+        assertThat(line).endsWith(" reason=%2D\n");
+        assertThat(OutputFile.parseHeader(line.substring(0, line.length() - 1), 0).reason()).isEqualTo("-");
+    }
+
+    @Test
+    void aLongReason_isCutWithAnEllipsis_andTheHeaderStaysReadable() {
+        String reason = "x".repeat(OutputFile.MAX_REASON_LENGTH - 1) + "\u00e9".repeat(2000);
+        ExecutionResult failed = result(Outcome.FAILED, OptionalInt.empty(), 3,
+                Optional.of(new Failure(Failure.Kind.RUNNER_FAILURE, reason)));
+        String line = header(failed, 0);
+
+        assertThat(OutputFile.parseHeader(line.substring(0, line.length() - 1), 0).reason())
+                .isEqualTo("x".repeat(OutputFile.MAX_REASON_LENGTH - 1) + "\u00e9\u2026");
+    }
+
+    @Test
+    void aHeaderWithoutReason_writtenByAnEarlierVersion_readsWithAnEmptyReason() {
+        OutputFile.Record record = OutputFile.parseHeader(
+                "#ddc1 iteration=7 outcome=FAILED exit=- elapsed=0.500 failure=TIMED_OUT bytes=3", 0);
+
+        assertThat(record.failure()).contains(Failure.Kind.TIMED_OUT);
+        assertThat(record.reason()).isEmpty();
+    }
+
+    @Test
+    void aBadlyEscapedReason_isAHeaderProblem() {
+        String start = "#ddc1 iteration=7 outcome=FAILED exit=- elapsed=0.500 failure=TIMED_OUT bytes=3 reason=";
+
+        assertThatThrownBy(() -> OutputFile.parseHeader(start + "a%2", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad escape in header field 'reason'");
+        assertThatThrownBy(() -> OutputFile.parseHeader(start + "a%zz", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad escape in header field 'reason'");
+        assertThatThrownBy(() -> OutputFile.parseHeader(start + "a\u00e9", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad character in header field 'reason'");
     }
 
     // ---- round trip through the writer ---------------------------------------------------------
@@ -166,12 +225,12 @@ final class OutputFileTest {
 
         OutputFile.Index index = OutputFile.index(file);
 
-        String h1 = "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=6\n";
-        String h2 = "#ddc1 iteration=1081948450 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=9\n";
+        String h1 = "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=6 reason=-\n";
+        String h2 = "#ddc1 iteration=1081948450 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=9 reason=-\n";
         String h3 = "#ddc1 iteration=1081948510 outcome=FAILED exit=2 elapsed=0.250 failure=EXIT_CODE_NOT_ACCEPTED bytes="
-                + fakeHeader.length + "\n";
-        String h4 = "#ddc1 iteration=1081948570 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=21\n";
-        String h5 = "#ddc1 iteration=1081948630 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=0\n";
+                + fakeHeader.length + " reason=exit%20code%202\n";
+        String h4 = "#ddc1 iteration=1081948570 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=21 reason=-\n";
+        String h5 = "#ddc1 iteration=1081948630 outcome=SUCCEEDED exit=0 elapsed=0.250 failure=- bytes=0 reason=-\n";
         long o1 = h1.length();
         long o2 = o1 + first.length + 1 + h2.length();
         long o3 = o2 + binary.length + 1 + h3.length();
@@ -189,8 +248,8 @@ final class OutputFileTest {
                         tuple(T0 + 180, o4, 21L),
                         tuple(T0 + 240, o5, 0L));
         assertThat(index.records().get(2)).isEqualTo(new OutputFile.Record(T0 + 120, Outcome.FAILED,
-                OptionalInt.of(2), Duration.ofMillis(250), Optional.of(Failure.Kind.EXIT_CODE_NOT_ACCEPTED), o3,
-                fakeHeader.length));
+                OptionalInt.of(2), Duration.ofMillis(250), Optional.of(Failure.Kind.EXIT_CODE_NOT_ACCEPTED),
+                "exit code 2", o3, fakeHeader.length));
         List<OutputFile.Record> records = index.records();
         assertThat(OutputFile.readOutput(file, records.get(0))).isEqualTo(first);
         assertThat(OutputFile.readOutput(file, records.get(1))).isEqualTo(binary);
@@ -276,9 +335,9 @@ final class OutputFileTest {
         long second = first + 4 + SECOND_HEADER.length();
         return List.of(
                 new OutputFile.Record(100, Outcome.SUCCEEDED, OptionalInt.of(0), Duration.ofMillis(1500),
-                        Optional.empty(), first, 3),
+                        Optional.empty(), "", first, 3),
                 new OutputFile.Record(101, Outcome.FAILED, OptionalInt.empty(), Duration.ofMillis(500),
-                        Optional.of(Failure.Kind.TIMED_OUT), second, 0));
+                        Optional.of(Failure.Kind.TIMED_OUT), "", second, 0));
     }
 
     private static void assertDamaged(OutputFile.Index index, long after, String problem) {
@@ -366,8 +425,9 @@ final class OutputFileTest {
         OutputFile.Index shorterThanAHeader = OutputFile.index(write(new byte[100]));
         OutputFile.Index longerThanAHeader = OutputFile.index(write(new byte[1000]));
 
+        // the first byte already tells: no need to read to the header's length limit
         assertThat(shorterThanAHeader).isEqualTo(new OutputFile.Index(List.of(), 0, 100,
-                Optional.of("incomplete header at byte 0 (100 bytes after the last complete record)")));
+                Optional.of("not a record header at byte 0 (100 bytes after the last complete record)")));
         assertThat(longerThanAHeader).isEqualTo(new OutputFile.Index(List.of(), 0, 1000,
                 Optional.of("not a record header at byte 0 (1000 bytes after the last complete record)")));
     }
@@ -385,6 +445,10 @@ final class OutputFileTest {
                 Arguments.of("#ddc2 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=0",
                         "not a record header"),
                 Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=-  bytes=0",
+                        "header field 'bytes' missing"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=0 why=-",
+                        "header field 'reason' missing"),
+                Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 failure=- bytes=0 reason=- x",
                         "not a record header"),
                 Arguments.of("#ddc1 iteration=1 outcome=SUCCEEDED exit=0 elapsed=0.001 bytes=0",
                         "not a record header"),
@@ -434,7 +498,7 @@ final class OutputFileTest {
     void readingARecordBeyondTheEndOfTheFileFailsWithTheOffset() throws Exception {
         Path file = write(bytes(GOOD));
         OutputFile.Record beyond = new OutputFile.Record(7, Outcome.SUCCEEDED, OptionalInt.of(0), Duration.ZERO,
-                Optional.empty(), GOOD_LENGTH - 2, 10);
+                Optional.empty(), "", GOOD_LENGTH - 2, 10);
 
         assertThatThrownBy(() -> OutputFile.readOutput(file, beyond)).isInstanceOf(IOException.class)
                 .hasMessage(file + ": the record at byte " + (GOOD_LENGTH - 2) + " is cut short");

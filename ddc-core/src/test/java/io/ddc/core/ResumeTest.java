@@ -2,6 +2,7 @@ package io.ddc.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ddc.testing.ManualClock;
 import io.ddc.testing.LogCapture;
@@ -15,10 +16,12 @@ import io.ddc.TargetPool;
 import io.ddc.TraceLine;
 import io.ddc.spi.Availability;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,6 +211,117 @@ final class ResumeTest {
         assertThat(completion.allSucceeded()).isTrue();
         assertThat(succeededRecords("p", "a", "b")).containsExactly(Map.entry("a", 1L), Map.entry("b", 1L));
         assertThat(state()).contains("\nlast-iteration=" + (T0 + 60) + "\n").contains("\nsucceeded=p a,b,\n");
+        // b's success is in a trace line, the one written from its record: the report counts it
+        assertThat(TraceReader.readAll(folder().resolve("p.trace"))).extracting(TraceLine::iterationId,
+                TraceLine::succeeded).containsExactly(tuple(T0, List.of("a")), tuple(T0 + 60, List.of("b")));
+    }
+
+    // ---- interrupted iterations -----------------------------------------------------------------
+
+    /**
+     * Regression: after a kill, the pairs that succeeded in the killed iteration were skipped on
+     * resume and no trace line ever named them, so a report showed them at 0 %.
+     */
+    @Test
+    void theRecordsOfAnInterruptedIteration_getTheirTraceLine_beforeAnyNewIteration() throws Exception {
+        Probe p = probe("p");
+        Probe q = probe("q");
+        experiment(FakeRunner.exitCodes(request -> 0), "a", "b", "c").probe(p).probe(q)
+                .schedule(Schedule.periodic(Duration.ofMinutes(1)).withMaxIterations(1)).build().start().await();
+        byte[] stateBefore = Files.readAllBytes(folder().resolve(".state"));
+        byte[] pBefore = Files.readAllBytes(folder().resolve("p.trace"));
+        byte[] qBefore = Files.readAllBytes(folder().resolve("q.trace"));
+        clock.advance(Duration.ofMinutes(1));
+        experiment(FakeRunner.exitCodes(request -> request.target().name().equals("b") ? 1 : 0), "a", "b", "c")
+                .probe(p).probe(q)
+                .availabilityCheck(target -> target.name().equals("c") ? Availability.unavailable("off")
+                        : Availability.available())
+                .schedule(Schedule.periodic(Duration.ofMinutes(1)).withMaxIterations(1)).build().start().await();
+        // the coordinator of iteration T0 + 60 was killed after p's records of a and b and q's record of a were
+        // stored: take away what came after (c's records, b's q record, the trace lines and the state)
+        Files.write(folder().resolve(".state"), stateBefore);
+        Files.write(folder().resolve("p.trace"), pBefore);
+        Files.write(folder().resolve("q.trace"), qBefore);
+        for (String file : List.of("c/p.stdout", "c/p.stderr", "c/q.stdout", "c/q.stderr")) {
+            cutLastRecord(folder().resolve(file));
+        }
+        cutLastRecord(folder().resolve("b/q.stdout"));
+        cutLastRecord(folder().resolve("b/q.stderr"));
+        Files.setLastModifiedTime(folder().resolve("b/p.stdout"), FileTime.fromMillis((T0 + 60) * 1000 + 4_200));
+        Files.setLastModifiedTime(folder().resolve("a/p.stdout"), FileTime.fromMillis((T0 + 60) * 1000 + 1_100));
+        clock.advance(Duration.ofMinutes(1));
+
+        List<String> warnings;
+        try (LogCapture log = new LogCapture("io.ddc.core.")) {
+            experiment(FakeRunner.exitCodes(request -> 0), "a", "b", "c").probe(p).probe(q)
+                    .schedule(Schedule.periodic(Duration.ofMinutes(1)).withMaxIterations(1)).build().start().await();
+            warnings = log.warnings();
+        }
+
+        List<TraceLine> pLines = TraceReader.readAll(folder().resolve("p.trace"));
+        assertThat(pLines).extracting(TraceLine::iterationId).containsExactly(T0, T0 + 60, T0 + 120);
+        TraceLine recovered = pLines.get(1);
+        assertThat(recovered.succeeded()).containsExactly("a");
+        assertThat(recovered.failed()).containsExactly("b");
+        assertThat(recovered.unavailable()).as("c was not visited before the kill").isEmpty();
+        assertThat(recovered.elapsed()).as("from the iteration's start to its last stored record")
+                .isEqualTo(Duration.ofMillis(4_200));
+        assertThat(TraceReader.readAll(folder().resolve("q.trace"))).extracting(TraceLine::iterationId,
+                TraceLine::succeeded, TraceLine::failed).containsExactly(tuple(T0, List.of("a", "b", "c"), List.of()),
+                        tuple(T0 + 60, List.of("a"), List.of()), tuple(T0 + 120, List.of("a", "b", "c"), List.of()));
+        assertThat(warnings).contains("experiment 'exp': iteration " + (T0 + 60) + " of probe 'p' was interrupted"
+                + " before its trace line was written (the coordinator stopped); its line was written now from the 2"
+                + " record(s) stored: 1 succeeded, 1 failed, 0 unavailable");
+    }
+
+    @Test
+    void aProbeWhoseTraceLineWasWritten_getsNoSecondLine() throws Exception {
+        experiment(FakeRunner.exitCodes(request -> 0), "a").probe(probe("p")).probe(probe("q"))
+                .schedule(Schedule.periodic(Duration.ofMinutes(1)).withMaxIterations(1)).build().start().await();
+        byte[] qBefore = Files.readAllBytes(folder().resolve("q.trace"));
+        clock.advance(Duration.ofMinutes(1));
+        experiment(FakeRunner.exitCodes(request -> 0), "a").probe(probe("p")).probe(probe("q"))
+                .schedule(Schedule.periodic(Duration.ofMinutes(1)).withMaxIterations(1)).build().start().await();
+        // killed between the trace lines of p and q
+        Files.write(folder().resolve("q.trace"), qBefore);
+        clock.advance(Duration.ofMinutes(1));
+
+        experiment(FakeRunner.exitCodes(request -> 0), "a").probe(probe("p")).probe(probe("q"))
+                .schedule(Schedule.periodic(Duration.ofMinutes(1)).withMaxIterations(1)).build().start().await();
+
+        assertThat(traceIds("p")).containsExactly(T0, T0 + 60, T0 + 120);
+        assertThat(traceIds("q")).containsExactly(T0, T0 + 60, T0 + 120);
+    }
+
+    @Test
+    void aResumeWithAnotherPool_saysWhichTargetsWereAddedAndRemoved() throws Exception {
+        experiment(FakeRunner.exitCodes(request -> 0), "a", "b", "c").probe(probe("p"))
+                .schedule(Schedule.singleShot().withMaxIterations(1)).build().start().await();
+        clock.advance(Duration.ofMinutes(1));
+
+        List<String> warnings;
+        try (LogCapture log = new LogCapture("io.ddc.core.")) {
+            experiment(FakeRunner.exitCodes(request -> 0), "a", "d").probe(probe("p"))
+                    .schedule(Schedule.singleShot().withMaxIterations(1)).build().start().await();
+            warnings = log.warnings();
+        }
+
+        assertThat(warnings).contains("experiment 'exp' resumes with another target pool: 1 target(s) added (d), 2"
+                + " removed (b, c); their earlier files stay in the folder");
+        assertThat(state()).contains("\ntargets=a,d,\n");
+    }
+
+    /** Cuts a file back to before its last record, as if the coordinator had died before writing it. */
+    private static void cutLastRecord(Path file) throws IOException {
+        List<OutputFile.Record> records = OutputFile.index(file).records();
+        long keep = 0;
+        if (records.size() > 1) {
+            OutputFile.Record previous = records.get(records.size() - 2);
+            keep = previous.offset() + previous.length() + 1;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(keep);
+        }
     }
 
     @Test
@@ -378,7 +492,7 @@ final class ResumeTest {
                         + " bytes kept and 39 bytes cut (incomplete header at byte " + stdoutLength
                         + " (39 bytes after the last complete record))",
                 "output file " + stderr + ": cut back to the end of its last complete record, " + stderrLength
-                        + " bytes kept and 300 bytes cut (incomplete header at byte " + stderrLength
+                        + " bytes kept and 300 bytes cut (not a record header at byte " + stderrLength
                         + " (300 bytes after the last complete record))",
                 "trace file " + folder().resolve("p.trace") + ": cut back to the end of its last complete line, "
                         + traceLength + " bytes kept and 18 bytes cut (a partial last line left by an interrupted"

@@ -34,7 +34,7 @@ final class StateFileTest {
         Map<String, Set<String>> succeeded = new LinkedHashMap<>();
         succeeded.put("load", Set.of("m02", "M01"));
         succeeded.put("hello", Set.of());
-        return new StateFile.State("lab", PHASE, last, probes, succeeded);
+        return new StateFile.State("lab", PHASE, last, List.of("M01", "m02", "m03"), probes, succeeded);
     }
 
     private static final String TEXT = "# DDC experiment state: rewritten after every iteration, read when the"
@@ -43,6 +43,7 @@ final class StateFileTest {
             + "experiment=lab\n"
             + "phase=2004-04-14T13:13:10Z\n"
             + "last-iteration=1081948450\n"
+            + "targets=M01,m02,m03,\n"
             + "probe=load cat /proc/loadavg\n"
             + "probe=hello sh -c echo%20%22hello%20from%20$DDC_TARGET%22\n"
             + "succeeded=load M01,m02,\n";
@@ -74,6 +75,7 @@ final class StateFileTest {
         assertThat(read.experiment()).isEqualTo("lab");
         assertThat(read.phase()).isEqualTo(PHASE);
         assertThat(read.lastIteration()).hasValue(1_081_948_450L);
+        assertThat(read.targets()).containsExactly("M01", "m02", "m03");
         assertThat(read.probes()).isEqualTo(written.probes());
         assertThat(read.probes().keySet()).containsExactly("load", "hello");
         assertThat(read.succeeded()).containsOnlyKeys("load");
@@ -94,7 +96,7 @@ final class StateFileTest {
         Instant phase = Instant.ofEpochMilli(1_081_948_390_123L);
         StateFile.State state = state(OptionalLong.empty());
         StateFile.write(ChannelOpener.DEFAULT, folder, new StateFile.State("lab", phase, state.lastIteration(),
-                state.probes(), state.succeeded()));
+                state.targets(), state.probes(), state.succeeded()));
 
         assertThat(StateFile.read(file()).orElseThrow().phase()).isEqualTo(phase);
     }
@@ -126,6 +128,16 @@ final class StateFileTest {
     }
 
     @Test
+    void aFileWithoutTargets_writtenByAnEarlierVersion_readsAsAnUnknownPool() throws Exception {
+        Files.writeString(file(), TEXT.replace("targets=M01,m02,m03,\n", ""));
+
+        StateFile.State read = StateFile.read(file()).orElseThrow();
+
+        assertThat(read.targets()).isEmpty();
+        assertThat(read.probes().keySet()).containsExactly("load", "hello");
+    }
+
+    @Test
     void aMissingFileIsNoState() throws Exception {
         assertThat(StateFile.read(file())).isEmpty();
     }
@@ -147,7 +159,7 @@ final class StateFileTest {
         String expected = argument.isEmpty() ? "\"\"" : encoded;
         assertThat(StateFile.encode(argument)).isEqualTo(expected);
 
-        StateFile.State state = new StateFile.State("lab", PHASE, OptionalLong.empty(),
+        StateFile.State state = new StateFile.State("lab", PHASE, OptionalLong.empty(), List.of(),
                 Map.of("p", List.of("x", argument, "y")), Map.of());
         StateFile.write(ChannelOpener.DEFAULT, folder, state);
 
@@ -171,11 +183,14 @@ final class StateFileTest {
         "format=1\\njust words\\n|line 2: expected key=value",
         "format=1\\nprobe=p\\n|line 2: expected probe=<name> <command>",
         "format=1\\nprobe=p a%2\\n|line 2: bad escape in command word 'a%2'",
-        "format=1\\nprobe=p %FF\\n|line 2: command word '%FF' is not UTF-8",
+        "format=1\\nprobe=p %FF\\n|line 2: bytes that are not UTF-8 in command word '%FF'",
         "format=1\\nprobe=p x\\nsucceeded=q m01,\\n|line 3: 'succeeded' names probe 'q', which has no 'probe' line"
                 + " before it",
         "format=1\\nprobe=p x\\nsucceeded=p m01\\n|line 3: expected succeeded=<probe> <target>,<target>,...",
         "format=1\\nexperiment=lab|line 2: no newline at the end of the file",
+        "format=1\\ntargets=m01\\n|line 2: expected targets=<target>,<target>,...",
+        "format=1\\ntargets=,m01,\\n|line 2: expected targets=<target>,<target>,...",
+        "format=1\\ntargets=m01,\\ntargets=m02,\\n|line 3: 'targets' appears twice",
     })
     void aDamagedFileIsRefusedWithWhatIsWrongAndWhatToDo(String content, String problem) throws Exception {
         Files.writeString(file(), content.replace("\\n", "\n"), StandardCharsets.US_ASCII);

@@ -128,15 +128,15 @@ final class StorageTest {
         store(storage, probe, "m01", T0, "load 0.5\n", "");
         store(storage, probe, "m02", T0, "", "oops\n");
 
-        String empty = "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=0\n\n";
+        String empty = "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=0 reason=-\n\n";
         assertThat(names(root.resolve("exp"))).containsExactly(".lock", ".spool", "m01", "m02");
         assertThat(names(root.resolve("exp/m01"))).containsExactly("cpu.stderr", "cpu.stdout");
         assertThat(Files.readString(root.resolve("exp/m01/cpu.stdout"))).isEqualTo(
-                "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=9\nload 0.5\n\n");
+                "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=9 reason=-\nload 0.5\n\n");
         assertThat(Files.readString(root.resolve("exp/m01/cpu.stderr"))).isEqualTo(empty);
         assertThat(Files.readString(root.resolve("exp/m02/cpu.stdout"))).isEqualTo(empty);
         assertThat(Files.readString(root.resolve("exp/m02/cpu.stderr"))).isEqualTo(
-                "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=5\noops\n\n");
+                "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=5 reason=-\noops\n\n");
         assertThat(storage.traceFile(probe.name())).isEqualTo(root.resolve("exp/cpu.trace"));
     }
 
@@ -149,8 +149,8 @@ final class StorageTest {
         store(storage, probe, "m01", T0 + 60, "two\n", "");
 
         assertThat(Files.readString(root.resolve("exp/m01/p.stdout"))).isEqualTo(
-                "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=4\none\n\n"
-                        + "#ddc1 iteration=1081948450 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=4\ntwo\n\n");
+                "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=4 reason=-\none\n\n"
+                        + "#ddc1 iteration=1081948450 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=4 reason=-\ntwo\n\n");
     }
 
     @Test

@@ -108,12 +108,12 @@ final class DemoCommandTest {
         assertThat(osStdout).isRegularFile();
         assertThat(Files.readAllLines(osStdout, UTF_8).get(0))
                 .matches("#ddc1 iteration=" + ids.get(0) + " outcome=SUCCEEDED exit=0 elapsed=\\d+\\.\\d{3} failure=-"
-                        + " bytes=\\d+");
+                        + " bytes=\\d+ reason=-");
         assertThat(folder.resolve("127.0.0.2").resolve("hello.stdout")).content(UTF_8)
                 .contains("\nhello from 127.0.0.2\n");
         assertThat(Files.readAllLines(folder.resolve("127.0.0.3").resolve("os.stdout"), UTF_8).get(0))
-                .isEqualTo("#ddc1 iteration=" + ids.get(0) + " outcome=UNAVAILABLE exit=- elapsed=0.000"
-                        + " failure=TARGET_UNAVAILABLE bytes=0");
+                .matches("#ddc1 iteration=" + ids.get(0) + " outcome=UNAVAILABLE exit=- elapsed=0\\.000"
+                        + " failure=TARGET_UNAVAILABLE bytes=0 reason=TCP%20port%20\\d+%20refused%20the%20connection");
         assertThat(lines).contains("  experiment folder: " + folder.toAbsolutePath().normalize(),
                 "  example stdout:    " + osStdout.toAbsolutePath().normalize()
                         + ", which starts with one header line per execution:");

@@ -54,7 +54,7 @@ final class ExecCommandTest {
         assertThat(traceLine).matches("\\d+\\|1\\|0\\|0\\|100\\.0\\|\\d+\\.\\d\\|127\\.0\\.0\\.1,\\| \\| \\|");
         String id = traceLine.substring(0, traceLine.indexOf('|'));
         assertThat(folder.resolve("127.0.0.1").resolve("exec.stdout")).content(UTF_8)
-                .matches("#ddc1 iteration=" + id + " outcome=SUCCEEDED exit=0 elapsed=\\d+\\.\\d{3} failure=- bytes=3\nhi\n\n");
+                .matches("#ddc1 iteration=" + id + " outcome=SUCCEEDED exit=0 elapsed=\\d+\\.\\d{3} failure=- bytes=3 reason=-\nhi\n\n");
         assertThat(DemoCommandTest.demoThreads()).isEmpty();
     }
 
@@ -70,7 +70,7 @@ final class ExecCommandTest {
                 .matches("\\d+\\|0\\|1\\|0\\|0\\.0\\|\\d+\\.\\d\\| \\|127\\.0\\.0\\.1,\\| \\|");
         assertThat(folder().resolve("127.0.0.1").resolve("oops.stderr")).content(UTF_8)
                 .matches("#ddc1 iteration=\\d+ outcome=FAILED exit=3 elapsed=\\d+\\.\\d{3} failure=EXIT_CODE_NOT_ACCEPTED"
-                        + " bytes=4\nbad\n\n");
+                        + " bytes=4 reason=exit%20code%203%20is%20not%20accepted%20\\(accepted:%200\\)\nbad\n\n");
     }
 
     @Test
