@@ -34,6 +34,8 @@ public final class Experiment {
     public static final Path DEFAULT_STORAGE_ROOT = Path.of("ddc-data");
     /** Default time limit of one post-collector call. */
     public static final Duration DEFAULT_POST_COLLECTOR_TIMEOUT = Duration.ofSeconds(60);
+    /** Default time the running executions get to end after a stop, before they are killed. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
     /** Largest accepted parallelism. */
     public static final int MAX_PARALLELISM = 10_000;
 
@@ -53,6 +55,7 @@ public final class Experiment {
     private final boolean forceEachExecution;
     private final boolean forceOutputs;
     private final boolean freshStart;
+    private final Duration grace;
 
     private Experiment(Builder builder, TargetPool targets, RemoteRunner runner) {
         this.name = builder.name;
@@ -72,6 +75,7 @@ public final class Experiment {
         this.forceEachExecution = builder.forceEachExecution;
         this.forceOutputs = builder.forceOutputs;
         this.freshStart = builder.freshStart;
+        this.grace = builder.grace;
     }
 
     /**
@@ -197,6 +201,11 @@ public final class Experiment {
         return freshStart;
     }
 
+    /** @return how long the running executions may go on after a stop before they are killed */
+    public Duration grace() {
+        return grace;
+    }
+
     @Override
     public String toString() {
         return "Experiment[" + name + ", " + probes.size() + " probes, " + targets.size() + " targets, " + schedule
@@ -209,8 +218,9 @@ public final class Experiment {
      * coordinator), the runner's own availability check, storage root {@link #DEFAULT_STORAGE_ROOT},
      * post-collector timeout {@link #DEFAULT_POST_COLLECTOR_TIMEOUT} on 2 threads, the system UTC
      * clock and a sleeping sleeper, output files forced when a target's visit ends (not after each
-     * execution, see {@link #forceOutputs(boolean)}), and an existing folder resumed (no fresh
-     * start). Not thread-safe; {@link #build()} copies its state.
+     * execution, see {@link #forceOutputs(boolean)}), an existing folder resumed (no fresh start),
+     * and a grace of {@link #DEFAULT_GRACE} after a stop. Not thread-safe; {@link #build()} copies
+     * its state.
      */
     public static final class Builder {
         private final String name;
@@ -229,6 +239,7 @@ public final class Experiment {
         private boolean forceEachExecution;
         private boolean forceOutputs = true;
         private boolean freshStart;
+        private Duration grace = DEFAULT_GRACE;
 
         private Builder(String name) {
             this.name = name;
@@ -446,6 +457,26 @@ public final class Experiment {
          */
         public Builder freshStart(boolean fresh) {
             this.freshStart = fresh;
+            return this;
+        }
+
+        /**
+         * Sets how long the executions running when the experiment is stopped
+         * ({@link ExperimentRun#stop()}, or a launcher's Ctrl-C or SIGTERM) may go on. Those still
+         * running when it ends are killed by their runner, with everything they started (on the
+         * target too, as far as the runner can), and are FAILED with a failure of kind
+         * {@link Failure.Kind#STOPPED}. Zero kills them at once.
+         *
+         * @param time zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder grace(Duration time) {
+            Objects.requireNonNull(time, "time");
+            if (time.isNegative()) {
+                throw new IllegalArgumentException("grace must not be negative, got " + time);
+            }
+            this.grace = time;
             return this;
         }
 

@@ -42,9 +42,12 @@ public interface ExperimentRun extends AutoCloseable {
     Optional<Completion> await(Duration timeout) throws InterruptedException;
 
     /**
-     * Asks the experiment to stop and returns at once. No further target is started; the executions
-     * under way finish (each within its probe's timeout), the iteration's trace lines are written and
-     * the post-collectors are drained. Calling it again has no effect.
+     * Asks the experiment to stop and returns at once. No further target or probe is started. The
+     * executions under way get the experiment's {@linkplain Experiment#grace() grace} to end; those
+     * still running then are killed by their runner, with what they started, and are FAILED with a
+     * failure of kind {@link Failure.Kind#STOPPED}. The iteration's trace lines are written (the
+     * targets not visited are in no list), the post-collectors are drained, and nothing the run
+     * started is left running. Calling it again has no effect.
      */
     void stop();
 

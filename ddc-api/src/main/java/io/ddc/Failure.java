@@ -21,7 +21,12 @@ public record Failure(Kind kind, String message) {
         /** The program ran to completion with an exit code the probe does not accept. */
         EXIT_CODE_NOT_ACCEPTED,
         /** The availability check said the target is not available. */
-        TARGET_UNAVAILABLE
+        TARGET_UNAVAILABLE,
+        /**
+         * The experiment was stopped while the execution ran, and it was still running when the
+         * stop's grace ended, so its runner killed it ({@link Experiment.Builder#grace(java.time.Duration)}).
+         */
+        STOPPED
     }
 
     /** Checks the components. */

@@ -158,6 +158,18 @@ final class ExperimentTest {
     }
 
     @Test
+    void grace_defaultsToTenSeconds_acceptsZero_andRefusesANegativeOne() {
+        assertThat(complete("lab").build().grace()).isEqualTo(Duration.ofSeconds(10)).isEqualTo(Experiment.DEFAULT_GRACE);
+        assertThat(complete("lab").grace(Duration.ZERO).build().grace()).isZero();
+        assertThat(complete("lab").grace(Duration.ofMinutes(2)).build().grace()).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> Experiment.builder("lab").grace(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("grace must not be negative, got PT-1S");
+        assertThatThrownBy(() -> Experiment.builder("lab").grace(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("time");
+    }
+
+    @Test
     void postCollectorThreads_outOfRange_isRejected() {
         Experiment.Builder builder = Experiment.builder("lab");
 

@@ -51,6 +51,7 @@ final class Iteration {
     private final Listeners listeners;
     private final PairLedger ledger;
     private final ExecutorService workers;
+    private final Stopping stopping;
     private final BooleanSupplier mayStart;
     private final Clock clock;
     /** Each probe's position in the experiment, found once rather than by a search per execution. */
@@ -58,17 +59,20 @@ final class Iteration {
     private volatile boolean storageFailed;
 
     /**
+     * @param stopping the run's stop: no execution enters the runner after it, and those still
+     *     running when its grace ends are interrupted
      * @param mayStart tells, before each target and each probe, whether work may still start (false
      *     after a stop, past the deadline or after a storage failure)
      */
     Iteration(Experiment experiment, Storage storage, PostCollection postCollection, Listeners listeners,
-            PairLedger ledger, ExecutorService workers, BooleanSupplier mayStart) {
+            PairLedger ledger, ExecutorService workers, Stopping stopping, BooleanSupplier mayStart) {
         this.experiment = experiment;
         this.storage = storage;
         this.postCollection = postCollection;
         this.listeners = listeners;
         this.ledger = ledger;
         this.workers = workers;
+        this.stopping = stopping;
         this.mayStart = mayStart;
         this.clock = experiment.clock();
         List<Probe> probes = experiment.probes();
@@ -89,21 +93,25 @@ final class Iteration {
         List<Probe> probes = experiment.probes();
         @Nullable Outcome[][] outcomes = new Outcome[probes.size()][experiment.targets().size()];
         List<Future<?>> futures = new ArrayList<>(visits.size());
+        stopping.visitsStarting(visits.size());
         for (Visit visit : visits) {
             futures.add(workers.submit(() -> {
-                if (mayStart()) {
-                    try {
+                try {
+                    if (mayStart()) {
                         visit(id, visit, outcomes);
-                    } catch (IOException | RuntimeException e) {
-                        storageFailed = true;
-                        throw e;
                     }
+                } catch (IOException | RuntimeException e) {
+                    storageFailed = true;
+                    throw e;
+                } finally {
+                    stopping.visitEnded();
                 }
                 return null;
             }));
         }
         IOException storageFailure = null;
         try {
+            stopping.awaitVisits();
             for (Future<?> future : futures) {
                 try {
                     future.get();
@@ -184,31 +192,63 @@ final class Iteration {
         }
     }
 
+    /** Runs one probe on the target, unless a stop came first, and records its result. */
     private void execute(long id, Visit visit, Probe probe, Outcome[][] outcomes, List<Path> written)
             throws IOException, InterruptedException {
         ExecutionSink stdout = storage.newSink(probe);
         ExecutionSink stderr = storage.newSink(probe);
         try {
+            if (!stopping.enterExecution()) {
+                return;
+            }
             long start = clock.millis();
-            RunResult run;
+            @Nullable RunResult run = null;
+            @Nullable InterruptedException interrupt = null;
+            boolean killed;
             try {
                 run = experiment.runner().run(new ExecutionRequest(experiment.name(), id, visit.target(), probe, stdout,
                         stderr));
+            } catch (InterruptedException e) {
+                interrupt = e;
             } catch (RuntimeException e) {
                 LOG.warn("runner '{}' failed on {} for probe '{}'", experiment.runner().name(), visit.target(),
                         probe.name(), e);
                 run = RunResult.runnerFailure("runner '" + experiment.runner().name() + "' failed: " + e);
             } finally {
+                killed = stopping.leaveExecution();
                 stdout.seal();
                 stderr.seal();
             }
+            if (interrupt != null && !killed) {
+                // not the stop's interrupt: the run is being torn down
+                throw interrupt;
+            }
             Duration elapsed = Duration.ofMillis(Math.max(0, clock.millis() - start));
-            record(id, visit, probe, toResult(id, visit.target(), probe, run, elapsed, stdout, stderr), stdout, stderr,
-                    outcomes, written);
+            ExecutionResult result = run != null ? toResult(id, visit.target(), probe, run, elapsed, stdout, stderr)
+                    : stopped(id, visit.target(), probe, elapsed, stdout, stderr);
+            if (killed && run != null) {
+                LOG.debug("runner '{}' returned {} for probe '{}' on {} after its interrupt", experiment.runner().name(),
+                        run, probe.name(), visit.target());
+            }
+            record(id, visit, probe, result, stdout, stderr, outcomes, written);
         } finally {
             stdout.discard();
             stderr.discard();
         }
+    }
+
+    /** The result of an execution interrupted because the stop's grace ended: its runner killed it. */
+    private ExecutionResult stopped(long id, Target target, Probe probe, Duration elapsed, ExecutionSink stdout,
+            ExecutionSink stderr) {
+        String message = "stopped: still running when the grace of " + readable(stopping.grace())
+                + " after the stop ended, so it was killed";
+        return new ExecutionResult(target, probe.name(), id, Outcome.FAILED, OptionalInt.empty(), stdout.output(),
+                stderr.output(), elapsed, Optional.of(new Failure(Failure.Kind.STOPPED, message)));
+    }
+
+    private static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     static ExecutionResult toResult(long id, Target target, Probe probe, RunResult run, Duration elapsed,

@@ -42,7 +42,7 @@ final class ScheduledRun implements ExperimentRun {
     private final Thread scheduler;
     private final List<String> targetNames;
     private final Object sleepLock = new Object();
-    private volatile boolean stopRequested;
+    private final Stopping stopping;
     private boolean sleeping;
     private @Nullable Instant deadline;
     private volatile @Nullable Completion completion;
@@ -60,6 +60,7 @@ final class ScheduledRun implements ExperimentRun {
         this.phase = phase;
         this.clock = experiment.clock();
         this.targetNames = experiment.targets().targets().stream().map(Target::name).toList();
+        this.stopping = new Stopping(experiment.name(), experiment.grace());
         this.scheduler = new NamedThreads(experiment.name(), "scheduler", false).newThread(this::runSafely);
     }
 
@@ -145,7 +146,7 @@ final class ScheduledRun implements ExperimentRun {
 
     @Override
     public void stop() {
-        stopRequested = true;
+        stopping.request();
         synchronized (sleepLock) {
             if (sleeping) {
                 scheduler.interrupt();
@@ -202,7 +203,7 @@ final class ScheduledRun implements ExperimentRun {
         workers.allowCoreThreadTimeOut(true);
         PostCollection postCollection = new PostCollection(experiment, listeners);
         Iteration iteration = new Iteration(experiment, storage, postCollection, listeners, ledger, workers,
-                this::mayStart);
+                stopping, this::mayStart);
         long iterations = 0;
         long lastId = resumed.lastIteration().orElse(Long.MIN_VALUE);
         // a periodic schedule keeps its slot grid across restarts; single-shot retries count from now
@@ -219,7 +220,7 @@ final class ScheduledRun implements ExperimentRun {
                 }
             }
             while (reason == null) {
-                if (stopRequested) {
+                if (stopping.isRequested()) {
                     reason = Completion.Reason.STOPPED;
                     break;
                 }
@@ -243,7 +244,7 @@ final class ScheduledRun implements ExperimentRun {
                     reason = Completion.Reason.ALL_SUCCEEDED;
                     break;
                 }
-                if (stopRequested) {
+                if (stopping.isRequested()) {
                     reason = Completion.Reason.STOPPED;
                     break;
                 }
@@ -312,17 +313,17 @@ final class ScheduledRun implements ExperimentRun {
     private boolean sleepUntil(Instant next) {
         Duration wait = Duration.between(clock.instant(), next);
         if (wait.isNegative() || wait.isZero()) {
-            return !stopRequested;
+            return !stopping.isRequested();
         }
         synchronized (sleepLock) {
-            if (stopRequested) {
+            if (stopping.isRequested()) {
                 return false;
             }
             sleeping = true;
         }
         try {
             experiment.sleeper().sleep(wait);
-            return !stopRequested;
+            return !stopping.isRequested();
         } catch (InterruptedException e) {
             // only stop() interrupts this thread while it sleeps
             return false;
@@ -335,7 +336,7 @@ final class ScheduledRun implements ExperimentRun {
     }
 
     private boolean mayStart() {
-        return !stopRequested && !pastDeadline(clock.instant());
+        return !stopping.isRequested() && !pastDeadline(clock.instant());
     }
 
     private boolean pastDeadline(Instant now) {

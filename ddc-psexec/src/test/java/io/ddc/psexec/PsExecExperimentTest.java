@@ -8,6 +8,7 @@ import io.ddc.ExecutionResult;
 import io.ddc.Experiment;
 import io.ddc.ExperimentListener;
 import io.ddc.ExperimentRun;
+import io.ddc.Failure;
 import io.ddc.Outcome;
 import io.ddc.PostCollectorFailure;
 import io.ddc.Probe;
@@ -15,6 +16,7 @@ import io.ddc.Schedule;
 import io.ddc.TargetPool;
 import io.ddc.core.OutputFile;
 import io.ddc.spi.AvailabilityCheck;
+import io.ddc.testing.MarkedProcesses;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,42 @@ final class PsExecExperimentTest {
     private static Completion runToTheEnd(Experiment experiment) throws InterruptedException {
         try (ExperimentRun run = experiment.start()) {
             return run.await();
+        }
+    }
+
+    /**
+     * A stop kills PsExec (here its double, a real process) and what it started when the grace ends,
+     * records the execution as stopped and leaves nothing running. Regression: a stop waited for the
+     * probe to end on its own, however long it ran.
+     */
+    @Test
+    void stop_killsPsExecAndWhatItStarted_whenTheGraceEnds() throws Exception {
+        String marker = "3632." + ProcessHandle.current().pid() + System.nanoTime() % 100_000;
+        PsExecRunner runner = PsExecRunner.builder()
+                .launcher(PsExecDoubles.launcher(dir, Map.of()))
+                .serviceName("DDC-test")
+                .build();
+        Queue<ExecutionResult> results = new ConcurrentLinkedQueue<>();
+        Experiment experiment = experiment(runner, TargetPool.of("win01"), results)
+                .grace(Duration.ofMillis(500))
+                .probe(Probe.builder("hold").command("sh", "-c", "sleep " + marker + " & wait")
+                        .timeout(Duration.ofHours(1)).build())
+                .build();
+        try {
+            ExperimentRun run = experiment.start();
+            assertThat(MarkedProcesses.awaitOne(marker, Duration.ofSeconds(30))).as("the probe runs").isTrue();
+            run.stop();
+            Completion completion = run.await();
+
+            assertThat(completion.reason()).isEqualTo(Completion.Reason.STOPPED);
+            assertThat(MarkedProcesses.awaitNone(marker, Duration.ofSeconds(10))).as("processes left").isEmpty();
+            assertThat(results).singleElement().satisfies(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+                assertThat(result.failure()).map(Failure::kind).contains(Failure.Kind.STOPPED);
+            });
+            assertThat(Files.readString(dir.resolve("data/psexec-test/hold.trace"))).contains("|win01,|");
+        } finally {
+            MarkedProcesses.killAll(marker);
         }
     }
 

@@ -1,0 +1,73 @@
+package io.ddc.testing;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the processes of this machine by a marker in their command line, as an administrator
+ * would with {@code pgrep -f}: a test gives the program it starts a unique argument (a
+ * {@code sleep 3632.123} or an unused {@code sh -c} argument) and then checks that nothing with it is
+ * left. Reads what {@link ProcessHandle#allProcesses()} sees (on Linux, {@code /proc}).
+ */
+public final class MarkedProcesses {
+    private static final long POLL_MILLIS = 20;
+
+    private MarkedProcesses() {}
+
+    /**
+     * @param marker an argument, or a part of one, that only the test's processes have
+     * @return the pids of the live processes whose command line holds it, sorted
+     */
+    public static List<Long> find(String marker) {
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().arguments()
+                        .map(arguments -> Arrays.stream(arguments).anyMatch(argument -> argument.contains(marker)))
+                        .orElse(false))
+                .map(ProcessHandle::pid)
+                .sorted()
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Waits, at most {@code limit}, until no such process is alive.
+     *
+     * @return the pids still alive then, empty if none
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static List<Long> awaitNone(String marker, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<Long> left = find(marker);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
+            left = find(marker);
+        }
+        return left;
+    }
+
+    /**
+     * Waits, at most {@code limit}, until a process with the marker runs.
+     *
+     * @return true if one does
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static boolean awaitOne(String marker, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (find(marker).isEmpty()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return true;
+    }
+
+    /** Kills whatever is left with the marker, so that a failed test leaves nothing behind. */
+    public static void killAll(String marker) {
+        for (long pid : find(marker)) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+}
