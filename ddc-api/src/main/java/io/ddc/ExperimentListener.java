@@ -1,5 +1,7 @@
 package io.ddc;
 
+import java.time.Instant;
+
 /**
  * Receives the progress of an experiment. Every method has an empty default, so implement only what
  * you need.
@@ -30,6 +32,16 @@ public interface ExperimentListener {
      * @param summary its trace lines
      */
     default void iterationFinished(IterationSummary summary) {}
+
+    /**
+     * The experiment waits for its next iteration; called after an iteration's
+     * {@link #iterationFinished}, and when a resumed experiment waits for its first slot.
+     *
+     * @param experiment the experiment's name
+     * @param nextStart when the next iteration is due to start, unless the experiment is stopped
+     *     first
+     */
+    default void waitingForNextIteration(String experiment, Instant nextStart) {}
 
     /**
      * A post-collector threw or overran its time limit.

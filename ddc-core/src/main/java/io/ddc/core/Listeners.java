@@ -4,6 +4,7 @@ import io.ddc.ExecutionResult;
 import io.ddc.ExperimentListener;
 import io.ddc.IterationSummary;
 import io.ddc.PostCollectorFailure;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,6 +33,11 @@ final class Listeners implements ExperimentListener {
     @Override
     public void iterationFinished(IterationSummary summary) {
         each(l -> l.iterationFinished(summary));
+    }
+
+    @Override
+    public void waitingForNextIteration(String experiment, Instant nextStart) {
+        each(l -> l.waitingForNextIteration(experiment, nextStart));
     }
 
     @Override

@@ -82,7 +82,7 @@ final class Resume {
             String differences = differences(state.get().probes(), commands(experiment));
             if (!differences.isEmpty()) {
                 throw new DdcException("experiment folder " + storage.folder() + " was made with other probes ("
-                        + differences + "): use another experiment name or storage root, or freshStart(true) to"
+                        + differences + "): use another experiment name or storage root, or freshStart(true) (the launcher's --fresh-start) to"
                         + " move the earlier data aside and start over");
             }
             logTargetChanges(experiment, state.get().targets());
@@ -213,7 +213,7 @@ final class Resume {
         if (!traced.isEmpty() && !traced.equals(probes)) {
             throw new DdcException("experiment folder " + folder + " has no state file, and its trace files are of"
                     + " the probes " + traced + ", not " + probes + ": use another experiment name or storage root,"
-                    + " or freshStart(true) to move the earlier data aside and start over");
+                    + " or freshStart(true) (the launcher's --fresh-start) to move the earlier data aside and start over");
         }
     }
 

@@ -309,12 +309,13 @@ final class ScheduledRun implements ExperimentRun {
         return ended.isAfter(nextSlot) ? ended.plus(minimumGap) : nextSlot;
     }
 
-    /** @return false if a stop interrupted the wait */
+    /** Tells the listeners, then waits; @return false if a stop interrupted the wait */
     private boolean sleepUntil(Instant next) {
         Duration wait = Duration.between(clock.instant(), next);
         if (wait.isNegative() || wait.isZero()) {
             return !stopping.isRequested();
         }
+        listeners.waitingForNextIteration(experiment.name(), next);
         synchronized (sleepLock) {
             if (stopping.isRequested()) {
                 return false;

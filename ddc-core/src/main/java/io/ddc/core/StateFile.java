@@ -137,7 +137,7 @@ final class StateFile {
 
     private static DdcException damaged(Path file, String what) {
         return new DdcException("experiment state file " + file + " is damaged (" + what + "); nothing was changed:"
-                + " remove it to resume from the trace files, or start with freshStart(true) to move the folder"
+                + " remove it to resume from the trace files, or start with freshStart(true) (the launcher's --fresh-start) to move the folder"
                 + " aside and start over");
     }
 

@@ -105,7 +105,7 @@ final class Storage implements AutoCloseable {
             Files.createDirectories(folder);
             lock = FolderLock.acquire(folder.resolve(LOCK_FILE));
         } catch (IOException e) {
-            throw new DdcException("cannot use the experiment folder " + folder + ": " + e, e);
+            throw new DdcException("cannot use the experiment folder " + folder + ": " + IoProblems.describe(e), e);
         }
         if (experiment.startsFresh()) {
             lock = startFresh(experiment, lock);
@@ -118,7 +118,7 @@ final class Storage implements AutoCloseable {
             return storage;
         } catch (IOException e) {
             storage.close();
-            throw new DdcException("cannot use the experiment folder " + folder + ": " + e, e);
+            throw new DdcException("cannot use the experiment folder " + folder + ": " + IoProblems.describe(e), e);
         }
     }
 
@@ -159,7 +159,7 @@ final class Storage implements AutoCloseable {
                 lock.close();
             }
             throw new DdcException("cannot move the earlier contents of " + folder + " aside to " + aside + " for a"
-                    + " fresh start: " + e, e);
+                    + " fresh start: " + IoProblems.describe(e), e);
         } catch (RuntimeException e) {
             if (!released) {
                 lock.close();

@@ -107,6 +107,29 @@ final class ExperimentRunTest {
     }
 
     @Test
+    void listenersHearWhenTheNextIterationIsDue_beforeEachWait() throws Exception {
+        FakeRunner runner = FakeRunner.exitCodes(request -> 0);
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        experiment(runner, "a").probe(probe("p"))
+                .schedule(Schedule.periodic(Duration.ofSeconds(10)).withMaxIterations(3))
+                .listener(new ExperimentListener() {
+                    @Override
+                    public void iterationFinished(IterationSummary summary) {
+                        events.add("finished " + summary.iterationId());
+                    }
+
+                    @Override
+                    public void waitingForNextIteration(String experiment, Instant nextStart) {
+                        events.add("next " + nextStart.getEpochSecond());
+                    }
+                })
+                .build().start().await();
+
+        assertThat(events).containsExactly("finished " + T0, "next " + (T0 + 10), "finished " + (T0 + 10),
+                "next " + (T0 + 20), "finished " + (T0 + 20));
+    }
+
+    @Test
     void iterationIdsIncreaseWhenTheClockStalls() throws Exception {
         FakeRunner runner = FakeRunner.exitCodes(request -> 0);
         Completion completion = experiment(runner, "a").probe(probe("p"))

@@ -10,6 +10,7 @@ import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.TargetPool;
 import io.ddc.spi.AvailabilityCheck;
+import io.ddc.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

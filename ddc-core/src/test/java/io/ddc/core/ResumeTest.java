@@ -359,7 +359,7 @@ final class ResumeTest {
         assertThatThrownBy(changed::start).isInstanceOf(DdcException.class)
                 .hasMessage("experiment folder " + folder() + " was made with other probes (probe 'p' ran [probe-p],"
                         + " now [other, arg]; probe 'r' is new; probe 'q' is gone): use another experiment name or"
-                        + " storage root, or freshStart(true) to move the earlier data aside and start over");
+                        + " storage root, or freshStart(true) (the launcher's --fresh-start) to move the earlier data aside and start over");
         assertThat(other.calls()).isEmpty();
         assertThat(snapshot(folder())).isEqualTo(before);
 
@@ -418,7 +418,7 @@ final class ResumeTest {
 
         assertThatThrownBy(again::start).isInstanceOf(DdcException.class)
                 .hasMessage("experiment state file " + state + " is damaged (line 1: unexpected byte 0x00); nothing was"
-                        + " changed: remove it to resume from the trace files, or start with freshStart(true) to move"
+                        + " changed: remove it to resume from the trace files, or start with freshStart(true) (the launcher's --fresh-start) to move"
                         + " the folder aside and start over");
         assertThat(second.calls()).isEmpty();
         assertThat(Files.readAllBytes(state)).isEqualTo(new byte[64]);
@@ -458,7 +458,7 @@ final class ResumeTest {
 
         assertThatThrownBy(other::start).isInstanceOf(DdcException.class)
                 .hasMessage("experiment folder " + folder() + " has no state file, and its trace files are of the"
-                        + " probes [p], not [q]: use another experiment name or storage root, or freshStart(true) to"
+                        + " probes [p], not [q]: use another experiment name or storage root, or freshStart(true) (the launcher's --fresh-start) to"
                         + " move the earlier data aside and start over");
     }
 

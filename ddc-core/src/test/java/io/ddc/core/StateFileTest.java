@@ -168,7 +168,7 @@ final class StateFileTest {
     }
 
     private static final String DAMAGED_HINT = "; nothing was changed: remove it to resume from the trace files, or"
-            + " start with freshStart(true) to move the folder aside and start over";
+            + " start with freshStart(true) (the launcher's --fresh-start) to move the folder aside and start over";
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
  * Finds the processes of this machine by a marker in their command line, as an administrator
  * would with {@code pgrep -f}: a test gives the program it starts a unique argument (a
  * {@code sleep 3632.123} or an unused {@code sh -c} argument) and then checks that nothing with it is
- * left. Reads what {@link ProcessHandle#allProcesses()} sees (on Linux, {@code /proc}).
+ * left. The marker must be a whole argument, so that a process that only carries it inside a
+ * longer one (a launcher given {@code sh -c 'sleep 3632.123 & wait'}) is not mistaken for the
+ * probe. Reads what {@link ProcessHandle#allProcesses()} sees (on Linux, {@code /proc}).
  */
 public final class MarkedProcesses {
     private static final long POLL_MILLIS = 20;
@@ -17,14 +19,14 @@ public final class MarkedProcesses {
     private MarkedProcesses() {}
 
     /**
-     * @param marker an argument, or a part of one, that only the test's processes have
+     * @param marker an argument that only the test's processes have
      * @return the pids of the live processes whose command line holds it, sorted
      */
     public static List<Long> find(String marker) {
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().arguments()
-                        .map(arguments -> Arrays.stream(arguments).anyMatch(argument -> argument.contains(marker)))
+                        .map(arguments -> Arrays.stream(arguments).anyMatch(marker::equals))
                         .orElse(false))
                 .map(ProcessHandle::pid)
                 .sorted()

@@ -1,4 +1,4 @@
-package io.ddc.core;
+package io.ddc.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts a class of the test tree in a new JVM with the test's own class and module path. */
-final class ChildJvm {
+/**
+ * Starts a class in a new JVM with the test's own class and module path, for the tests that need a
+ * second process: a coordinator to kill, a launcher to send a signal to.
+ */
+public final class ChildJvm {
     private ChildJvm() {}
 
     /**
@@ -16,7 +19,7 @@ final class ChildJvm {
      *
      * @return the started process; the caller must end and reap it
      */
-    static Process start(Class<?> mainClass, Path errors, String... arguments) throws IOException {
+    public static Process start(Class<?> mainClass, Path errors, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
