@@ -57,8 +57,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "ddc", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = DdcCli.Version.class,
         description = "Runs console probes on a pool of machines, again and again, and collects what they print.",
-        footer = {"", "Exit codes: 0 done, 1 some (target, probe) pairs never succeeded, 2 bad usage or"
-            + " configuration, 130 interrupted."})
+        footer = {"", "Exit codes of run and exec: 0 done, 1 some (target, probe) pairs never succeeded, 2 bad"
+            + " usage or configuration, 130 interrupted (SIGINT, Ctrl-C), 143 terminated (SIGTERM)."})
 public final class DdcCli implements Callable<Integer> {
     @Spec
     private @Nullable CommandSpec spec;

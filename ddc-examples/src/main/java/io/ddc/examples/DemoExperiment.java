@@ -3,7 +3,6 @@ package io.ddc.examples;
 import io.ddc.Completion;
 import io.ddc.ExecutionResult;
 import io.ddc.Experiment;
-import io.ddc.Failure;
 import io.ddc.ExperimentListener;
 import io.ddc.IterationSummary;
 import io.ddc.Outcome;
@@ -24,12 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -151,9 +148,12 @@ public final class DemoExperiment implements AutoCloseable {
         out.println(String.format(Locale.ROOT, "demo ended after %d iteration(s) (%s) in %.1f s: %d of %d (target, probe)"
                 + " pairs never succeeded", completion.iterations(), completion.reason(),
                 completion.elapsed().toMillis() / 1000.0, completion.pairsNeverSucceeded(), pairs));
-        progress.unavailable.forEach((target, reason) -> out.println("  unavailable: " + target + " (" + reason + ")"));
-        progress.failed.forEach((failure, targets) -> out.println("  failed: " + failure + " on "
-                + String.join(", ", targets)));
+        progress.reasons.lines(ExperimentCommand.MOST_FREQUENT_REASONS, "  ").forEach(out::println);
+        if (progress.brokenFailed.get()) {
+            out.println("  (probe '" + DemoProbes.BROKEN + "' fails on every target on purpose, to show what a failure"
+                    + " looks like" + (listener != null ? ", and " + UNAVAILABLE_TARGET + " is unavailable on purpose"
+                    : "") + ")");
+        }
         Path folder = experiment.folder().toAbsolutePath().normalize();
         out.println("trace lines of this run, as written to " + folder.resolve("<probe>.trace") + ":");
         out.println("<iteration id>|<#succeeded>|<#failed>|<#unavailable>|<%succeeded>|<seconds>"
@@ -353,9 +353,9 @@ public final class DemoExperiment implements AutoCloseable {
         private final PrintStream out;
         private final AtomicInteger finished = new AtomicInteger();
         private final Set<Long> iterationIds = ConcurrentHashMap.newKeySet();
-        private final Map<String, String> unavailable = new ConcurrentSkipListMap<>();
-        /** "probe P (reason)" to the targets where P failed for that reason. */
-        private final Map<String, Set<String>> failed = new ConcurrentSkipListMap<>();
+        private final ReasonTally reasons = new ReasonTally();
+        /** True once the probe that fails on purpose has failed. */
+        private final AtomicBoolean brokenFailed = new AtomicBoolean();
 
         Progress(int planned, PrintStream out) {
             this.planned = planned;
@@ -364,12 +364,9 @@ public final class DemoExperiment implements AutoCloseable {
 
         @Override
         public void executionFinished(ExecutionResult result) {
-            String reason = result.failure().map(Failure::message).orElse("");
-            if (result.outcome() == Outcome.UNAVAILABLE) {
-                unavailable.putIfAbsent(result.target().name(), reason);
-            } else if (result.outcome() == Outcome.FAILED) {
-                failed.computeIfAbsent("probe " + result.probe() + " (" + reason + ")",
-                        key -> new ConcurrentSkipListSet<>()).add(result.target().name());
+            reasons.executionFinished(result);
+            if (result.outcome() == Outcome.FAILED && result.probe().equals(DemoProbes.BROKEN)) {
+                brokenFailed.set(true);
             }
         }
 

@@ -45,8 +45,7 @@ import picocli.CommandLine.Parameters;
                 + " this machine."},
         footer = {"", "Durations: a whole number and a unit (ms, s, m, h), units combined from the largest, such as "
                 + Durations.EXAMPLES + ".",
-            "", "Exit codes: 0 done, 1 some targets never succeeded, 2 bad usage or configuration (nothing ran), 130"
-                + " interrupted (the running iteration ended and wrote its trace lines)."})
+            "", ExperimentCommand.EXIT_CODES})
 final class ExecCommand extends ExperimentCommand {
     /** The probe's name and the folder's, unless {@code --probe} and {@code --experiment} say otherwise. */
     static final String NAME = "exec";

@@ -8,8 +8,10 @@ final class ExitCodes {
     static final int SOME_PAIRS_NEVER_SUCCEEDED = 1;
     /** Bad usage or configuration: the message names the offending value; nothing ran. */
     static final int CONFIGURATION = 2;
-    /** Interrupted (Ctrl-C): the running iteration was finished and its trace lines written. */
+    /** Interrupted (SIGINT, Ctrl-C): the running iteration was ended and its trace lines written. */
     static final int INTERRUPTED = 130;
+    /** Terminated (SIGTERM): the running iteration was ended and its trace lines written. */
+    static final int TERMINATED = 143;
 
     private ExitCodes() {}
 }

@@ -27,14 +27,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * What {@code run} and {@code exec} share: the options ({@link StorageOptions},
- * {@link TargetOptions}, {@link RunnerOptions}, {@link ScheduleOptions}) and {@link #launch}, which
- * builds the experiment from a {@link BundledExperiment} and those options, runs it with a
- * {@link Progress} display, and maps how it ended to the launcher's exit codes.
+ * {@link TargetOptions}, {@link RunnerOptions}, {@link ScheduleOptions}, {@link DisplayOptions})
+ * and {@link #launch}, which builds the experiment from a {@link BundledExperiment} and those
+ * options, runs it with a {@link Progress} display, and prints how it ended: the pairs that never
+ * succeeded, the most frequent reasons ({@link ReasonTally}), and the exit code.
  *
  * <p>Every option is checked before anything is opened, started or written. Filled in by picocli,
  * then called once on one thread; not thread-safe.
  */
 abstract class ExperimentCommand implements Callable<Integer> {
+    /** The exit codes of {@code run} and {@code exec}, for their help. */
+    static final String EXIT_CODES = "Exit codes: 0 done, 1 some (target, probe) pairs never succeeded, 2 bad usage or"
+            + " configuration (nothing ran), 130 interrupted (SIGINT, Ctrl-C) and 143 terminated (SIGTERM): the"
+            + " running executions got the --grace, were then killed, and the iteration wrote its trace lines.";
+    /** The most reasons of each outcome listed at the end of a run. */
+    static final int MOST_FREQUENT_REASONS = 10;
+
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;
@@ -54,6 +62,9 @@ abstract class ExperimentCommand implements Callable<Integer> {
 
     @Mixin
     private ScheduleOptions scheduleOptions = new ScheduleOptions();
+
+    @Mixin
+    private DisplayOptions displayOptions = new DisplayOptions();
 
     /**
      * @param out where progress and the report go
@@ -93,11 +104,16 @@ abstract class ExperimentCommand implements Callable<Integer> {
             TargetPool targets = given.isPresent() ? given.get() : defaultTargets(command, bundled, setup);
             Schedule schedule = choice.schedule();
             probes.forEach(builder::probe);
+            Progress progress = new Progress(console, probes.stream().map(Probe::name).toList(), schedule,
+                    displayOptions.progress());
+            ReasonTally reasons = new ReasonTally();
             builder.targets(targets)
                     .schedule(schedule)
                     .runner(runner.runner())
                     .parallelism(choice.parallelism())
-                    .listener(new Progress(console, probes.stream().map(Probe::name).toList(), schedule));
+                    .grace(choice.grace())
+                    .listener(progress)
+                    .listener(reasons);
             // checked before the default check opens anything
             build(builder);
             @Nullable AvailabilityCheck check = runner.check();
@@ -115,7 +131,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
                 builder.availabilityCheck(check);
             }
             try {
-                return run(command, build(builder), console);
+                return run(command, build(builder), console, progress, reasons);
             } finally {
                 if (opened != null) {
                     opened.release().run();
@@ -152,21 +168,26 @@ abstract class ExperimentCommand implements Callable<Integer> {
         }
     }
 
-    private int run(String command, Experiment experiment, ProgressConsole console) {
-        ExperimentRun run;
-        try {
-            run = experiment.start();
-        } catch (DdcException e) {
-            // the storage folder was refused: nothing ran
-            err.println(command + ": " + e.getMessage());
-            err.println("Nothing ran; --experiment NAME or --out DIR chooses another folder.");
-            return ExitCodes.CONFIGURATION;
+    private int run(String command, Experiment experiment, ProgressConsole console, Progress progress,
+            ReasonTally reasons) {
+        try (GracefulAwait stops = GracefulAwait.install(command, err)) {
+            ExperimentRun run;
+            try {
+                run = experiment.start();
+            } catch (DdcException e) {
+                // the storage folder was refused: nothing ran
+                err.println(command + ": " + e.getMessage());
+                err.println("Nothing ran; --experiment NAME or --out DIR chooses another folder, --fresh-start moves"
+                        + " this one aside.");
+                return ExitCodes.CONFIGURATION;
+            }
+            console.release(introduction(experiment));
+            return stops.await(run, (completion, stop) -> {
+                progress.finish();
+                console.clearStatus();
+                return printEnding(experiment, completion, stop, reasons, console);
+            });
         }
-        console.release(introduction(experiment));
-        return GracefulAwait.await(run, command, err, (completion, stopped) -> {
-            console.clearStatus();
-            return printEnding(experiment, completion, stopped, console);
-        });
     }
 
     /** @return what is about to run: probes, targets, runner, schedule, availability check, folder */
@@ -178,19 +199,20 @@ abstract class ExperimentCommand implements Callable<Integer> {
                 "  storage: " + experiment.folder().toAbsolutePath().normalize());
     }
 
-    private static int printEnding(Experiment experiment, Completion completion, boolean stopped,
-            ProgressConsole console) {
+    private static int printEnding(Experiment experiment, Completion completion, GracefulAwait.@Nullable Stop stop,
+            ReasonTally reasons, ProgressConsole console) {
         long pairs = (long) experiment.targets().size() * experiment.probes().size();
         console.line(String.format(Locale.ROOT, "%s ended after %d iteration(s) (%s) in %.1f s: %s",
                 experiment.name(), completion.iterations(), completion.reason(), completion.elapsed().toMillis() / 1000.0,
                 completion.allSucceeded() ? "all " + pairs + " (target, probe) pairs succeeded"
                         : completion.pairsNeverSucceeded() + " of " + pairs + " (target, probe) pairs never succeeded"));
+        reasons.lines(MOST_FREQUENT_REASONS, "  ").forEach(console::line);
         Path folder = experiment.folder().toAbsolutePath().normalize();
         console.line("  files: " + folder.resolve("<probe>.trace") + ", " + folder.resolve("<target>")
                 .resolve("<probe>.stdout") + " and .stderr");
-        if (stopped) {
-            console.line("stopped: the last iteration's trace lines are written; exit code " + ExitCodes.INTERRUPTED);
-            return ExitCodes.INTERRUPTED;
+        if (stop != null) {
+            console.line(stop.ending());
+            return stop.exitCode();
         }
         if (!completion.allSucceeded()) {
             console.line("exit code " + ExitCodes.SOME_PAIRS_NEVER_SUCCEEDED + ": some (target, probe) pairs never"

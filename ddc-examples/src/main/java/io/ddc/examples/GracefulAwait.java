@@ -8,20 +8,81 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Waits for a run to end, the one way {@code demo}, {@code run} and {@code exec} share: a Ctrl-C
- * (the JVM's shutdown hook) or an interrupt of the waiting thread stops the run gracefully, so the
- * running iteration still ends (its executions finish or time out) and writes its trace lines, and
- * the command's report is printed before the JVM exits. Stateless; each call registers a shutdown
- * hook for the time of its run only.
+ * Waits for a run to end, the one way {@code demo}, {@code run} and {@code exec} share. SIGINT
+ * (Ctrl-C), SIGTERM ({@link StopSignals}) or an interrupt of the waiting thread stop the run
+ * gracefully: no new target starts, the running executions get the experiment's grace and are
+ * then killed by their runner, the iteration's trace lines are written, and the command's report
+ * is printed before the JVM exits with 130 (SIGINT, interrupt) or 143 (SIGTERM). A shutdown hook
+ * does the same for any other way the JVM is asked to end (SIGHUP, {@code System.exit}), waiting
+ * at most the grace and {@link #SHUTDOWN_MARGIN} for the report.
+ *
+ * <pre>{@code
+ * try (GracefulAwait stops = GracefulAwait.install("ddc run", err)) {
+ *     ExperimentRun run = experiment.start();
+ *     return stops.await(run, (completion, stop) -> report(completion, stop));
+ * }
+ * }</pre>
+ *
+ * <p>One per run, used by one thread (the signal handlers run on the JVM's own); the signals are
+ * caught from {@link #install} to {@link #close()}, the hook is registered during {@link #await}.
  */
-final class GracefulAwait {
-    /** How long a Ctrl-C waits for the running iteration, its trace lines and the report. */
-    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+final class GracefulAwait implements AutoCloseable {
+    /** What a shutdown hook waits, beyond the grace, for the trace lines and the report. */
+    static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(30);
 
-    private GracefulAwait() {}
+    private final String command;
+    private final PrintStream err;
+    private final StopSignals signals;
+    private final AtomicReference<@Nullable Stop> stop = new AtomicReference<>();
+    /** The run to stop, once it has started; a signal before that stops it as soon as it is known. */
+    private final AtomicReference<@Nullable ExperimentRun> run = new AtomicReference<>();
+
+    private GracefulAwait(String command, PrintStream err) {
+        this.command = command;
+        this.err = err;
+        this.signals = StopSignals.install(name -> stopOnce(Stop.of(name)));
+    }
+
+    /** How a run was stopped from outside, and the launcher's exit code then. */
+    enum Stop {
+        /** SIGINT (Ctrl-C), or an interrupt of the waiting thread. */
+        INTERRUPT("SIGINT (Ctrl-C)", ExitCodes.INTERRUPTED),
+        /** SIGTERM, as a service manager sends it. */
+        TERMINATE("SIGTERM", ExitCodes.TERMINATED),
+        /** Any other end of the JVM (SIGHUP, {@code System.exit}), seen by the shutdown hook. */
+        SHUTDOWN("the JVM's shutdown", ExitCodes.INTERRUPTED);
+
+        private final String signal;
+        private final int exitCode;
+
+        Stop(String signal, int exitCode) {
+            this.signal = signal;
+            this.exitCode = exitCode;
+        }
+
+        /** @return such as {@code SIGTERM} */
+        String signal() {
+            return signal;
+        }
+
+        /** @return 130 or 143 */
+        int exitCode() {
+            return exitCode;
+        }
+
+        /** @return the line a command prints last after such a stop */
+        String ending() {
+            return "stopped by " + signal + ": the last iteration's trace lines are written; exit code " + exitCode;
+        }
+
+        static Stop of(String signalName) {
+            return signalName.equals("TERM") ? TERMINATE : INTERRUPT;
+        }
+    }
 
     /** What a command prints once its run has ended. */
     @FunctionalInterface
@@ -31,34 +92,51 @@ final class GracefulAwait {
          * interrupt of that thread is restored, so it can still read files.
          *
          * @param completion how the run ended
-         * @param stopped true if it was stopped by Ctrl-C or an interrupt
+         * @param stop how it was stopped from outside, or null if it ended by itself
          * @return the exit code
          */
-        int report(Completion completion, boolean stopped);
+        int report(Completion completion, @Nullable Stop stop);
+    }
+
+    /**
+     * Catches SIGINT and SIGTERM from now until {@link #close()}; call it before the run starts, so
+     * that no signal can come between the start and the wait.
+     *
+     * @param command such as {@code ddc run}, to prefix messages
+     * @param err where a run-time error and the notice of a signal are printed
+     * @return the waiter, to close after the run
+     */
+    static GracefulAwait install(String command, PrintStream err) {
+        return new GracefulAwait(Objects.requireNonNull(command, "command"), Objects.requireNonNull(err, "err"));
     }
 
     /**
      * Waits for the run, then lets {@code ending} report.
      *
-     * @param run the started run
-     * @param command such as {@code ddc run}, to prefix a run-time error
-     * @param err where a run-time error is printed
+     * @param started the started run
      * @param ending prints the report and chooses the exit code
      * @return the exit code {@code ending} chose, or {@link ExitCodes#SOME_PAIRS_NEVER_SUCCEEDED} if
      *     the run failed (a storage failure: the message is printed to {@code err})
      */
-    static int await(ExperimentRun run, String command, PrintStream err, Ending ending) {
-        Objects.requireNonNull(run, "run");
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(err, "err");
+    int await(ExperimentRun started, Ending ending) {
+        Objects.requireNonNull(started, "started");
         Objects.requireNonNull(ending, "ending");
-        AtomicBoolean signalled = new AtomicBoolean();
+        run.set(started);
+        if (stop.get() != null) {
+            // a signal came before the run had started
+            started.stop();
+        }
+        if (signals.caught().size() < StopSignals.NAMES.size()) {
+            err.println(command + ": this JVM lets " + (signals.caught().isEmpty() ? "no signal" : "only SIG"
+                    + String.join(" and SIG", signals.caught())) + " be caught; other signals end the run through"
+                    + " the shutdown hook, with the JVM's own exit code");
+        }
+        Duration grace = started.experiment().grace();
         CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            signalled.set(true);
-            run.stop();
+            stopOnce(Stop.SHUTDOWN);
             try {
-                reported.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                reported.await(grace.plus(SHUTDOWN_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -69,16 +147,16 @@ final class GracefulAwait {
             Completion completion = null;
             while (completion == null) {
                 try {
-                    completion = run.await();
+                    completion = started.await();
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    run.stop();
+                    stopOnce(Stop.INTERRUPT);
                 } catch (DdcException e) {
                     err.println(command + ": " + e.getMessage());
                     return ExitCodes.SOME_PAIRS_NEVER_SUCCEEDED;
                 }
             }
-            return ending.report(completion, interrupted || signalled.get());
+            return ending.report(completion, stop.get());
         } finally {
             reported.countDown();
             try {
@@ -90,5 +168,27 @@ final class GracefulAwait {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Puts back the signal handlers that were there before {@link #install}. */
+    @Override
+    public void close() {
+        signals.close();
+    }
+
+    /** Stops the run on the first signal, saying what will happen; a later one only says it is under way. */
+    private void stopOnce(Stop cause) {
+        if (!stop.compareAndSet(null, cause)) {
+            err.println(command + ": " + cause.signal() + " received: already stopping");
+            return;
+        }
+        ExperimentRun current = run.get();
+        if (current == null) {
+            err.println(command + ": " + cause.signal() + " received: the run stops as soon as it has started");
+            return;
+        }
+        err.println(command + ": " + cause.signal() + " received: no new target starts; executions still running in "
+                + Durations.format(current.experiment().grace()) + " are killed");
+        current.stop();
     }
 }

@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code ddc list}: one line per bundled experiment, its name and what it does, names aligned. */
-@Command(name = "list", description = "Lists the bundled experiments, one per line.")
+@Command(name = "list", description = "Lists the bundled experiments, one per line.",
+        footer = {"", "Exit code: 0."})
 final class ListCommand implements Callable<Integer> {
     private final PrintStream out;
     private final List<BundledExperiment> experiments;

@@ -41,9 +41,13 @@ import java.util.function.ToLongFunction;
  * @param all all probes together: {@link Executions#iterations()} counts distinct iteration ids
  * @param targets all probes together, in natural order of names ({@code m2} before {@code m10})
  * @param hours all probes together, hours 0 to 23
+ * @param reasons the most frequent reasons of failure and unavailability of each probe, from the
+ *     headers of the stored records ({@link ReasonTally#top})
+ * @param storedRecords how many stored records were read for them (none for a folder that holds
+ *     only trace files)
  */
 record Report(String folder, ZoneId zone, List<Probe> probes, Executions all, List<Target> targets,
-        List<Hour> hours) {
+        List<Hour> hours, List<ReasonTally.Reason> reasons, long storedRecords) {
 
     Report {
         Objects.requireNonNull(folder, "folder");
@@ -52,6 +56,7 @@ record Report(String folder, ZoneId zone, List<Probe> probes, Executions all, Li
         Objects.requireNonNull(all, "all");
         targets = List.copyOf(targets);
         hours = List.copyOf(hours);
+        reasons = List.copyOf(reasons);
     }
 
     /**

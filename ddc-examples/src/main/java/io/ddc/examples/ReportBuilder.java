@@ -1,6 +1,8 @@
 package io.ddc.examples;
 
+import io.ddc.Outcome;
 import io.ddc.TraceLine;
+import io.ddc.core.OutputFile;
 import io.ddc.core.TraceReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,6 +33,8 @@ final class ReportBuilder {
     /** Target names compare by their runs of digits as numbers, so that {@code m2} comes before {@code m10}. */
     static final Comparator<String> NATURAL_ORDER = ReportBuilder::compareNaturally;
 
+    /** The most reasons of each outcome reported for a probe. */
+    static final int REASONS_PER_PROBE = 5;
     private static final int HOURS = 24;
     private static final String TRACE_SUFFIX = ".trace";
 
@@ -41,6 +45,8 @@ final class ReportBuilder {
     private final Map<Long, MergedIteration> merged = new HashMap<>();
     private final Map<String, Integer> targetIndex = new HashMap<>();
     private final List<String> targetNames = new ArrayList<>();
+    private final ReasonTally reasons = new ReasonTally();
+    private long storedRecords;
 
     /**
      * Starts an empty report.
@@ -105,6 +111,27 @@ final class ReportBuilder {
         iteration.executions += line.total();
     }
 
+    /**
+     * Counts the reasons stored in the record headers of one output file: why executions failed and
+     * targets were unavailable.
+     *
+     * @param probe the probe's name
+     * @param target the target, as its folder is named
+     * @param stdout its {@code <target>/<probe>.stdout} file
+     * @param problems receives what is wrong with the file, if anything (its records up to there count)
+     * @throws IOException if the file cannot be read
+     */
+    void readOutputFile(String probe, String target, Path stdout, Consumer<String> problems) throws IOException {
+        OutputFile.Index index = OutputFile.index(stdout);
+        index.problem().ifPresent(problem -> problems.accept(stdout + ": " + problem));
+        for (OutputFile.Record record : index.records()) {
+            storedRecords++;
+            if (record.outcome() != Outcome.SUCCEEDED) {
+                reasons.add(record.outcome(), probe, target, record.reason());
+            }
+        }
+    }
+
     /** @return the report of every line added so far */
     Report build() {
         List<Report.Probe> probeReports = new ArrayList<>();
@@ -143,7 +170,8 @@ final class ReportBuilder {
         }
         targets.sort(Comparator.comparing(Report.Target::name, NATURAL_ORDER));
         return new Report(folder, zone, probeReports,
-                new Report.Executions(merged.size(), succeeded, failed, unavailable), targets, hours.build());
+                new Report.Executions(merged.size(), succeeded, failed, unavailable), targets, hours.build(),
+                reasons.top(REASONS_PER_PROBE), storedRecords);
     }
 
     private int index(String target) {

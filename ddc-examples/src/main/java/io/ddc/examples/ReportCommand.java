@@ -2,6 +2,7 @@ package io.ddc.examples;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.ddc.core.IoProblems;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
@@ -30,9 +31,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", sortOptions = false,
         description = {"Reports availability from an experiment folder's trace files.",
-            "Reads DIR/*.trace only, one file per probe, and prints for each probe and for all probes together:"
+            "Reads DIR/*.trace, one file per probe, and prints for each probe and for all probes together:"
                 + " the counts of each iteration, the availability and success of each target over the period,"
                 + " and availability by hour of day; with --html, also a self-contained HTML page with charts.",
+            "Reads the headers of the stored records (DIR/<target>/<probe>.stdout), where there are any, for the"
+                + " most frequent reasons why executions failed or targets were unavailable.",
             "Damaged trace lines are reported as warnings, and the report is printed all the same."},
         footer = {"", "Exit codes: 0 the report is printed, 2 bad usage (the message names the offending value) or a"
                 + " file that cannot be read or written."})
@@ -131,7 +134,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             traceFiles = traceFiles(dir);
         } catch (IOException e) {
-            err.println("ddc report: cannot read the folder " + dir + ": " + e);
+            err.println("ddc report: cannot read the folder " + dir + ": " + IoProblems.describe(e));
             return ExitCodes.CONFIGURATION;
         }
         if (traceFiles.isEmpty()) {
@@ -150,9 +153,15 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 builder.readTraceFile(traceFile, problem -> err.println("warning: " + problem));
             } catch (IOException e) {
-                err.println("ddc report: cannot read the trace file " + traceFile + ": " + e);
+                err.println("ddc report: cannot read the trace file " + traceFile + ": " + IoProblems.describe(e));
                 return ExitCodes.CONFIGURATION;
             }
+        }
+        try {
+            readStoredRecords(builder, dir, traceFiles);
+        } catch (IOException e) {
+            err.println("ddc report: cannot read the stored records in " + dir + ": " + IoProblems.describe(e));
+            return ExitCodes.CONFIGURATION;
         }
         Report report = builder.build();
         ReportText.render(report, everyIteration).forEach(out::println);
@@ -160,7 +169,7 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 Files.writeString(page, ReportHtml.render(report, everyIteration), UTF_8);
             } catch (IOException e) {
-                err.println("ddc report: cannot write --html " + page + ": " + e);
+                err.println("ddc report: cannot write --html " + page + ": " + IoProblems.describe(e));
                 return ExitCodes.CONFIGURATION;
             }
             out.println();
@@ -186,6 +195,30 @@ final class ReportCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw usageError("--html " + page + ": " + (Files.exists(parent) ? parent + " is not a folder"
                     : "the folder " + parent + " does not exist"));
+        }
+    }
+
+    /** Reads the record headers of every target folder's {@code <probe>.stdout}, for the reasons. */
+    private void readStoredRecords(ReportBuilder builder, Path dir, List<Path> traceFiles) throws IOException {
+        List<Path> targetFolders = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().startsWith(".")) {
+                    targetFolders.add(entry);
+                }
+            }
+        }
+        targetFolders.sort(null);
+        for (Path traceFile : traceFiles) {
+            String name = traceFile.getFileName().toString();
+            String probe = name.substring(0, name.length() - ".trace".length());
+            for (Path targetFolder : targetFolders) {
+                Path stdout = targetFolder.resolve(probe + ".stdout");
+                if (Files.isRegularFile(stdout)) {
+                    builder.readOutputFile(probe, targetFolder.getFileName().toString(), stdout,
+                            problem -> err.println("warning: " + problem));
+                }
+            }
         }
     }
 

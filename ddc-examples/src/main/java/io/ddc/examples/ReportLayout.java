@@ -1,5 +1,6 @@
 package io.ddc.examples;
 
+import io.ddc.Outcome;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -82,6 +83,7 @@ final class ReportLayout {
     static List<ReportTable> tables(Report report, boolean everyIteration) {
         List<ReportTable> tables = new ArrayList<>();
         tables.add(probes(report));
+        tables.add(reasons(report));
         boolean several = report.probes().size() > 1;
         if (several) {
             tables.add(targets("All probes: targets", report.targets()));
@@ -115,6 +117,25 @@ final class ReportLayout {
                 List.of("probe", "iterations", "executions", "succeeded", "failed", "unavailable", "% available",
                         "% succeeded"),
                 List.of(false, true, true, true, true, true, true, true), rows, List.of());
+    }
+
+    private static ReportTable reasons(Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ReasonTally.Reason reason : report.reasons()) {
+            rows.add(List.of(reason.probe() == null ? ALL_PROBES : reason.probe(),
+                    reason.outcome() == Outcome.FAILED ? "failed" : "unavailable", number(reason.results()),
+                    number(reason.targets().size()), reason.reason()));
+        }
+        List<String> notes = report.storedRecords() == 0
+                ? List.of("no stored records: the reasons are in the headers of <target>/<probe>.stdout, which this"
+                        + " folder does not hold")
+                : rows.isEmpty() ? List.of("none of the " + report.storedRecords() + " stored records failed or was"
+                        + " unavailable")
+                : List.of("the " + ReportBuilder.REASONS_PER_PROBE + " most frequent of each probe, from the headers"
+                        + " of " + report.storedRecords() + " stored records");
+        return new ReportTable("Why executions failed or targets were unavailable",
+                List.of("probe", "outcome", "results", "targets", "reason"), List.of(false, false, true, true, false),
+                rows, notes);
     }
 
     private static List<String> executionsRow(String name, Report.Executions executions) {

@@ -20,8 +20,7 @@ import picocli.CommandLine.Parameters;
                 + " iteration."},
         footer = {"", "Durations: a whole number and a unit (ms, s, m, h), units combined from the largest, such as "
                 + Durations.EXAMPLES + ".",
-            "", "Exit codes: 0 done, 1 some (target, probe) pairs never succeeded, 2 bad usage or configuration"
-                + " (nothing ran), 130 interrupted (the running iteration ended and wrote its trace lines)."})
+            "", ExperimentCommand.EXIT_CODES})
 final class RunCommand extends ExperimentCommand {
     private final List<BundledExperiment> experiments;
 

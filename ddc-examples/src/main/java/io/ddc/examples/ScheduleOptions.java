@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /**
  * The launcher's schedule options, a picocli mixin of {@code run} and {@code exec}:
  * {@code --iterations}, {@code --interval}, {@code --min-gap}, {@code --single-shot},
- * {@code --deadline}, {@code --parallelism} and {@code --timeout}. Each one given replaces the
+ * {@code --deadline}, {@code --parallelism}, {@code --timeout} and {@code --grace}. Each one given replaces the
  * experiment's own default; {@link #resolve} checks them all before anything is started or written.
  * Durations follow {@link Durations}.
  *
@@ -61,17 +61,25 @@ final class ScheduleOptions {
                     + " (default: each probe's own)")
     private @Nullable String timeout;
 
+    @Option(names = "--grace", paramLabel = "DURATION", order = 37,
+            description = "after a stop (Ctrl-C, SIGTERM), how long the running executions may go on; those still"
+                    + " running then are killed with what they started, and FAILED as stopped; 0s kills at once"
+                    + " (default: 10s)")
+    private @Nullable String grace;
+
     /**
      * What the options resolved to.
      *
      * @param schedule the experiment's defaults with the options given applied
      * @param parallelism how many targets are visited at once
      * @param timeout the time limit of every probe, if {@code --timeout} was given
+     * @param grace how long running executions may go on after a stop
      */
-    record Choice(Schedule schedule, int parallelism, Optional<Duration> timeout) {
+    record Choice(Schedule schedule, int parallelism, Optional<Duration> timeout, Duration grace) {
         Choice {
             Objects.requireNonNull(schedule, "schedule");
             Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(grace, "grace");
         }
     }
 
@@ -107,6 +115,7 @@ final class ScheduleOptions {
         @Nullable Duration gap = duration("--min-gap", minimumGap);
         @Nullable Duration runFor = positive("--deadline", deadline);
         @Nullable Duration limit = positive("--timeout", timeout);
+        @Nullable Duration afterStop = duration("--grace", grace);
 
         // a periodic experiment made single-shot keeps its own pace unless --interval says otherwise
         Duration pace = every != null ? every : defaults.interval();
@@ -132,7 +141,8 @@ final class ScheduleOptions {
         } else if (defaults.deadline().isPresent()) {
             schedule = schedule.withDeadline(defaults.deadline().get());
         }
-        return new Choice(schedule, width != null ? width : defaultParallelism, Optional.ofNullable(limit));
+        return new Choice(schedule, width != null ? width : defaultParallelism, Optional.ofNullable(limit),
+                afterStop != null ? afterStop : Experiment.DEFAULT_GRACE);
     }
 
     private @Nullable Duration positive(String option, @Nullable String text) {

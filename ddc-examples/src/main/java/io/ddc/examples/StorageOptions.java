@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The launcher's storage options, a picocli mixin of {@code run} and {@code exec}: {@code --out DIR}
- * (the storage root) and {@code --experiment NAME} (the experiment's folder under it, which is also
- * its name). {@link #builder} checks both before anything is started or written.
+ * (the storage root), {@code --experiment NAME} (the experiment's folder under it, which is also
+ * its name) and {@code --fresh-start}. {@link #builder} checks them before anything is started or
+ * written.
  *
  * <p>Filled in by picocli, then read by one command on one thread; not thread-safe.
  */
@@ -27,8 +28,13 @@ final class StorageOptions {
 
     @Option(names = "--experiment", paramLabel = "NAME", order = 2,
             description = "folder name under the storage root, 1 to 64 of A-Z a-z 0-9 . _ - (default: the"
-                    + " experiment's name; exec for exec)")
+                    + " experiment's name)")
     private @Nullable String folder;
+
+    @Option(names = "--fresh-start", order = 3,
+            description = "if the folder holds an earlier run, move it aside to <folder>.before-<UTC time> and start"
+                    + " anew, instead of resuming it (nothing is deleted)")
+    private boolean freshStart;
 
     /**
      * Checks both options and starts the experiment's definition with them.
@@ -45,7 +51,7 @@ final class StorageOptions {
         }
         String name = folder != null ? folder : defaultName;
         try {
-            return Experiment.builder(name).storageRoot(storageRoot);
+            return Experiment.builder(name).storageRoot(storageRoot).freshStart(freshStart);
         } catch (IllegalArgumentException e) {
             throw usageError("Invalid value for option '--experiment': " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.ddc.examples;
 
 import io.ddc.TargetPool;
+import io.ddc.core.IoProblems;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class TargetOptions {
         } catch (NoSuchFileException e) {
             throw usageError("--targets " + path + " does not exist");
         } catch (IOException e) {
-            throw usageError("--targets " + path + " cannot be read: " + e);
+            throw usageError("--targets " + path + " cannot be read: " + IoProblems.describe(e));
         }
     }
 

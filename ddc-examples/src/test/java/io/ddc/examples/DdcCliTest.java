@@ -92,7 +92,18 @@ final class DdcCliTest {
                         "  exec    Runs one command, as an ad-hoc probe, on every target, with the same",
                         "  help    Display help information about the specified command.")
                 .anyMatch(line -> line.startsWith("  demo    Runs the bundled demo: "));
-        assertThat(run.out()).contains("Exit codes: 0 done, 1 some (target, probe) pairs never succeeded, 2 bad usage");
+        assertThat(run.out().replace("\n", " ")).contains("Exit codes of run and exec: 0 done, 1 some (target, probe)"
+                + " pairs never succeeded, 2 bad usage or configuration, 130 interrupted (SIGINT, Ctrl-C), 143"
+                + " terminated (SIGTERM).");
+    }
+
+    /** Regression: 'list --help' listed the exit codes of run and exec, which do not apply to it. */
+    @Test
+    void help_ofList_saysOnlyItsOwnExitCode() {
+        Run run = run("list", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Exit code: 0.").doesNotContain("130").doesNotContain("never succeeded");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ddc.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.core.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,12 +80,12 @@ final class ExecCommandTest {
         Path marker = temp.resolve("marker");
         String script = "[ \"$DDC_TARGET\" = 127.0.0.1 ] || [ -e '" + marker + "' ] || { touch '" + marker + "'; exit 1; }";
 
-        DdcCliTest.Run run = exec("--single-shot", "--interval", "100ms", "--target", "127.0.0.1", "--target",
+        DdcCliTest.Run run = exec("--single-shot", "--interval", "1s", "--target", "127.0.0.1", "--target",
                 "127.0.0.2", "--", "sh", "-c", script);
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).first().asString().endsWith(" single-shot, retried every 100ms until every pair"
+        assertThat(run.outLines()).first().asString().endsWith(" single-shot, retried every 1s until every pair"
                 + " succeeded, parallelism 1");
         assertThat(run.outLines()).anyMatch(line -> line.matches("iteration 2 \\(id \\d+\\) started: 1 target\\(s\\)"))
                 .anyMatch(line -> line.matches("exec ended after 2 iteration\\(s\\) \\(ALL_SUCCEEDED\\) in .*: all 2"
@@ -140,11 +141,11 @@ final class ExecCommandTest {
 
     @Test
     void interval_withDeadline_repeatsUntilTheDeadline() throws IOException {
-        DdcCliTest.Run run = exec("--interval", "100ms", "--deadline", "350ms", "--target", "127.0.0.1", "--", "true");
+        DdcCliTest.Run run = exec("--interval", "1s", "--deadline", "1500ms", "--target", "127.0.0.1", "--", "true");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).first().asString().endsWith(" periodic, every 100ms, for at most 350ms,"
+        assertThat(run.outLines()).first().asString().endsWith(" periodic, every 1s, for at most 1s500ms,"
                 + " parallelism 1");
         assertThat(run.outLines()).anyMatch(line -> line.matches("exec ended after \\d+ iteration\\(s\\) \\(DEADLINE\\).*"));
         // on a loaded machine the first iteration may outlast the deadline: one line at least
@@ -162,7 +163,57 @@ final class ExecCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).hasSize(2);
         assertThat(run.errLines().get(0)).startsWith("ddc exec: experiment folder ").contains(" was made with other probes");
-        assertThat(run.errLines().get(1)).isEqualTo("Nothing ran; --experiment NAME or --out DIR chooses another folder.");
+        assertThat(run.errLines().get(1)).isEqualTo("Nothing ran; --experiment NAME or --out DIR chooses another folder,"
+                + " --fresh-start moves this one aside.");
+    }
+
+    @Test
+    void freshStart_movesTheEarlierFolderAside_andRunsTheNewCommand() throws IOException {
+        assertThat(exec("--", "true").exitCode()).isZero();
+
+        DdcCliTest.Run run = exec("--fresh-start", "--", "sh", "-c", "echo new");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(folder().resolve("localhost").resolve("exec.stdout"), UTF_8)).endsWith("\nnew\n\n");
+        try (var entries = Files.list(temp.resolve("root"))) {
+            assertThat(entries.map(path -> path.getFileName().toString()))
+                    .anyMatch(name -> name.matches("exec\\.before-\\d{8}T\\d{6}Z")).contains("exec");
+        }
+    }
+
+    /** Regression: a program that cannot start printed only "0 succeeded, 1 failed"; the reason was at DEBUG. */
+    @Test
+    void aProgramThatCannotStart_saysWhyAtTheEnd_andInItsRecordHeader() throws IOException {
+        DdcCliTest.Run run = exec("--", "/nonexistent/prog");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.outLines()).anyMatch(line -> line.matches("  failed, 1 result of probe exec on localhost: could"
+                + " not start /nonexistent/prog: .*(No such file|error=2).*"));
+        assertThat(OutputFile.index(folder().resolve("localhost").resolve("exec.stdout")).records()).singleElement()
+                .satisfies(record -> assertThat(record.reason()).startsWith("could not start /nonexistent/prog: "));
+    }
+
+    @Test
+    void showOutput_printsWhatEachTargetPrinted_prefixedByIt() {
+        DdcCliTest.Run run = exec("--show-output", "--target", "127.0.0.1", "--target", "127.0.0.2", "--", "sh", "-c",
+                "echo \"hello from $DDC_TARGET\"; echo oops >&2");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).contains("127.0.0.1: hello from 127.0.0.1", "127.0.0.1 stderr: oops",
+                "127.0.0.2: hello from 127.0.0.2", "127.0.0.2 stderr: oops");
+    }
+
+    @Test
+    void quiet_printsOneLinePerIteration() {
+        DdcCliTest.Run run = exec("--quiet", "--iterations", "2", "--interval", "1s", "--target", "127.0.0.1",
+                "--target", "127.0.0.2", "--", "true");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).noneMatch(line -> line.startsWith("  [") || line.contains(" started: "))
+                .anyMatch(line -> line.matches("iteration 1 of 2 \\(id \\d+\\): 2 succeeded, 0 failed, 0 unavailable"
+                        + " \\(100\\.0% succeeded\\) in \\d+\\.\\d s; next iteration at \\d\\d:\\d\\d:\\d\\d"))
+                .anyMatch(line -> line.matches("iteration 2 of 2 \\(id \\d+\\): 2 succeeded, .* in \\d+\\.\\d s"));
     }
 
     @Test
@@ -201,12 +252,13 @@ final class ExecCommandTest {
     void interrupted_finishesTheRunningIteration_andExitsWith130() throws Exception {
         // interrupted while iteration 2 runs its 'sleep': it ends, and its trace line is written
         DdcCliTest.Run run = DdcCliTest.interruptedOnceItPrints("iteration 2 (id ", "exec", "--out",
-                temp.resolve("root").toString(), "--interval", "100ms", "--target", "127.0.0.1", "--", "sleep", "0.3");
+                temp.resolve("root").toString(), "--interval", "1s", "--target", "127.0.0.1", "--", "sleep", "0.3");
 
         assertThat(run.exitCode()).isEqualTo(130);
-        assertThat(run.err()).isEmpty();
-        assertThat(run.outLines()).contains("stopped: the last iteration's trace lines are written; exit"
-                + " code 130");
+        assertThat(run.errLines()).containsExactly("ddc exec: SIGINT (Ctrl-C) received: no new target starts;"
+                + " executions still running in 10s are killed");
+        assertThat(run.outLines()).contains("stopped by SIGINT (Ctrl-C): the last iteration's trace lines are written;"
+                + " exit code 130");
         assertThat(Files.readAllLines(folder().resolve("exec.trace"), UTF_8)).hasSizeGreaterThanOrEqualTo(2)
                 .allMatch(line -> line.matches("\\d+\\|1\\|0\\|0\\|100\\.0\\|.*"));
         assertThat(DemoCommandTest.demoThreads()).isEmpty();

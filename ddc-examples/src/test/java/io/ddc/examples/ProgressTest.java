@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,82 @@ final class ProgressTest {
 
         assertThat(printed().lines()).last().isEqualTo("iteration 1 of 3 (id 5): 2 succeeded, 1 failed, 0 unavailable"
                 + " (66.7% succeeded) in 2.0 s");
+    }
+
+    private static final Instant NEXT = Instant.parse("2024-04-14T13:15:00Z");
+
+    @Test
+    void plainLines_sayWhenTheNextIterationStarts() {
+        Progress progress = new Progress(console(false), PROBES, THREE, new Progress.Options(false, false,
+                ZoneOffset.UTC));
+
+        iteration(progress, 1712345678);
+        progress.waitingForNextIteration("lab", NEXT);
+
+        assertThat(printed().lines()).last().isEqualTo("next iteration at 13:15:00");
+    }
+
+    @Test
+    void terminal_showsTheNextIterationAsTheStatusLine() {
+        Progress progress = new Progress(console(true), PROBES, THREE, new Progress.Options(false, false,
+                ZoneOffset.ofHours(2)));
+
+        iteration(progress, 1712345678);
+        bytes.reset();
+        progress.waitingForNextIteration("lab", NEXT);
+
+        assertThat(printed()).isEqualTo("\rnext iteration at 15:15:00");
+    }
+
+    /** Regression: without a terminal, 10,000 executions printed 10,025 lines. */
+    @Test
+    void quiet_printsOneLinePerIteration_withTheTimeOfTheNext() {
+        Progress progress = new Progress(console(false), PROBES, THREE, new Progress.Options(true, false,
+                ZoneOffset.UTC));
+
+        iteration(progress, 1712345678);
+        progress.waitingForNextIteration("lab", NEXT);
+        iteration(progress, 1712345680);
+        progress.finish();
+
+        assertThat(printed().lines()).containsExactly(
+                "iteration 1 of 3 (id 1712345678): 1 succeeded, 1 failed, 2 unavailable (25.0% succeeded) in 1.3 s;"
+                        + " next iteration at 13:15:00",
+                "iteration 2 of 3 (id 1712345680): 1 succeeded, 1 failed, 2 unavailable (25.0% succeeded) in 1.3 s");
+    }
+
+    @Test
+    void showOutput_printsEachLineOfEachStream_prefixedByTargetAndProbe() {
+        Progress progress = new Progress(console(false), PROBES, THREE, new Progress.Options(true, true,
+                ZoneOffset.UTC));
+        ExecutionResult result = new ExecutionResult(Target.of("m01"), "os", 100, Outcome.SUCCEEDED, OptionalInt.of(0),
+                Output.ofText("Linux m01 6.1\r\nsecond line\n"), Output.ofText("warning\n"), Duration.ofMillis(5),
+                Optional.empty());
+        ExecutionResult cut = new ExecutionResult(Target.of("m02"), "load", 100, Outcome.SUCCEEDED, OptionalInt.of(0),
+                Output.of("0.42 0.3".getBytes(UTF_8), 40), Output.empty(), Duration.ofMillis(5), Optional.empty());
+
+        progress.iterationStarted("lab", 100, 2);
+        progress.executionFinished(result);
+        progress.executionFinished(cut);
+
+        assertThat(printed().lines()).containsExactly(
+                "m01 os: Linux m01 6.1",
+                "m01 os: second line",
+                "m01 os stderr: warning",
+                "m02 load: 0.42 0.3",
+                "m02 load: ... (8 of 40 bytes shown; the whole output is stored)");
+    }
+
+    @Test
+    void showOutput_withOneProbe_prefixesByTargetOnly() {
+        Progress progress = new Progress(console(false), List.of("p"), THREE, new Progress.Options(true, true,
+                ZoneOffset.UTC));
+
+        progress.iterationStarted("lab", 100, 1);
+        progress.executionFinished(new ExecutionResult(Target.of("m01"), "p", 100, Outcome.SUCCEEDED,
+                OptionalInt.of(0), Output.ofText("up 3 days"), Output.empty(), Duration.ofMillis(5), Optional.empty()));
+
+        assertThat(printed().lines()).containsExactly("m01: up 3 days");
     }
 
     @Test

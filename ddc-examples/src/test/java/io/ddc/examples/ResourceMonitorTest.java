@@ -154,7 +154,7 @@ final class ResourceMonitorTest {
         Path root = temp.resolve("root");
 
         DdcCliTest.Run run = DdcCliTest.run("run", "resource-monitor", "--target", "127.0.0.1", "--target", "127.0.0.2",
-                "--iterations", "2", "--interval", "100ms", "--out", root.toString(), "--check", "always");
+                "--iterations", "2", "--interval", "1s", "--out", root.toString(), "--check", "always");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();

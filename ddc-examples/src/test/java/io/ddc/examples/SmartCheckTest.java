@@ -280,7 +280,7 @@ final class SmartCheckTest {
 
     private DdcCliTest.Run run(SmartCheck check, String... args) {
         List<String> all = new ArrayList<>(List.of("run", "smart-check", "--target", "127.0.0.1", "--target", "127.0.0.2",
-                "--interval", "100ms", "--out", temp.resolve("root").toString(), "--check", "always"));
+                "--interval", "1s", "--out", temp.resolve("root").toString(), "--check", "always"));
         all.addAll(List.of(args));
         return DdcCliTest.run(Map.of(), false, List.of(check), all.toArray(String[]::new));
     }
