@@ -100,6 +100,10 @@ final class Storage implements AutoCloseable {
             throw new DdcException("storage root " + root + " is not a folder: choose another storage root");
         }
         Path folder = experiment.folder();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new DdcException("the experiment folder " + folder + " is a file, not a folder: move it away, or"
+                    + " choose another experiment name or storage root");
+        }
         FolderLock lock;
         try {
             Files.createDirectories(folder);

@@ -19,6 +19,7 @@ import io.ddc.spi.RemoteRunner;
 import io.ddc.spi.RunResult;
 import io.ddc.testing.LiveThreads;
 import io.ddc.testing.MarkedProcesses;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -118,11 +119,17 @@ final class StopTest {
     @Test
     void anExecutionThatEndsWithinTheGrace_keepsItsOwnOutcome() throws Exception {
         Queue<ExecutionResult> results = new ConcurrentLinkedQueue<>();
-        Probe shortOne = Probe.builder("short").command("sh", "-c", "sleep 0.5; echo done", marker).build();
+        Path started = root.resolve("started-m01");
+        Probe shortOne = Probe.builder("short").command("sh", "-c", "touch \"$0/started-$DDC_TARGET\"; sleep 2;"
+                + " echo done", root.toString()).build();
         Experiment experiment = experiment(Duration.ofSeconds(30), results, "m01", "m02").probe(shortOne).build();
 
         ExperimentRun run = experiment.start();
-        assertThat(MarkedProcesses.awaitOne(marker, Duration.ofSeconds(20))).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.exists(started) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(started).as("m01's probe runs").exists();
         run.stop();
         run.await();
 

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -203,9 +202,8 @@ final class StorageTest {
         Experiment experiment = experiment(FakeRunner.exitCodes(request -> 0), "m01").probe(probe("p")).build();
 
         assertThatThrownBy(() -> Storage.open(experiment)).isInstanceOf(DdcException.class)
-                .hasMessage("cannot use the experiment folder " + file + ": java.nio.file.FileAlreadyExistsException: "
-                        + file)
-                .hasCauseInstanceOf(FileAlreadyExistsException.class);
+                .hasMessage("the experiment folder " + file + " is a file, not a folder: move it away, or choose another"
+                        + " experiment name or storage root");
         assertThat(Files.readString(file)).isEqualTo("not a folder");
     }
 

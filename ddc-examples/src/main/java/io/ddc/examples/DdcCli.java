@@ -33,24 +33,29 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * options of run and exec:
  *     --out DIR                   storage root (default ./ddc-data)
  *     --experiment NAME           folder under the root (default: the experiment's name; exec for exec)
+ *     --fresh-start               move a folder made earlier aside instead of resuming it
  *     --target NAME... | --targets FILE
  *     --runner local|psexec       (default local; ssh is refused until an SSH runner exists)
  *     --check always|icmp|tcp:PORT   availability check (default: the runner's)
  *     --psexec PATH  --user USER --password-env VAR
  *     --iterations N  --interval DURATION  --min-gap DURATION  --single-shot
- *     --deadline DURATION  --parallelism P  --timeout DURATION
+ *     --deadline DURATION  --parallelism P  --timeout DURATION  --grace DURATION
+ *     --show-output  --quiet
  * </pre>
  *
  * <p>Durations are written as {@link Durations} reads them: {@code 500ms}, {@code 30s}, {@code 5m},
  * {@code 1h}, {@code 1h30m}. While {@code run} and {@code exec} run, {@link Progress} shows a live
  * status line on a terminal and plain lines otherwise, and one summary line per iteration.
  *
- * <p>Exit codes: 0 done; 1 the experiment ran but some (target, probe) pairs never succeeded; 2 bad
- * usage or configuration, with a message that names the offending value, and nothing started; 130
- * interrupted (Ctrl-C), after the running iteration has written its trace lines.
+ * <p>Exit codes of {@code run} and {@code exec}: 0 done; 1 the experiment ran but some (target,
+ * probe) pairs never succeeded; 2 bad usage or configuration, with a message that names the
+ * offending value, and nothing started; 130 interrupted (SIGINT, Ctrl-C) and 143 terminated
+ * (SIGTERM), after the running executions got their grace, were killed, and the iteration wrote its
+ * trace lines. {@code demo} exits 0 when it ran as designed.
  *
  * <p>Each call of {@code run} builds its own commands, so calls are independent; the commands that
- * run an experiment register a shutdown hook for the time of their run only ({@link GracefulAwait}).
+ * run an experiment catch SIGINT and SIGTERM and register a shutdown hook for the time of their run
+ * only ({@link GracefulAwait}).
  * Arguments are never read from {@code @files}, so that {@code exec} passes {@code @} arguments on
  * unchanged.
  */

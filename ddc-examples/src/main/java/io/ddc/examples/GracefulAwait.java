@@ -126,7 +126,7 @@ final class GracefulAwait implements AutoCloseable {
             // a signal came before the run had started
             started.stop();
         }
-        if (signals.caught().size() < StopSignals.NAMES.size()) {
+        if (signals.caught().size() + signals.ignored().size() < StopSignals.NAMES.size()) {
             err.println(command + ": this JVM lets " + (signals.caught().isEmpty() ? "no signal" : "only SIG"
                     + String.join(" and SIG", signals.caught())) + " be caught; other signals end the run through"
                     + " the shutdown hook, with the JVM's own exit code");

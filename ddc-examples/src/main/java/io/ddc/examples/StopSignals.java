@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * {@code sun.misc.Signal} in the module {@code jdk.unsupported}, reached here by reflection because
  * javac warns about it at compile time whatever is done (and the build turns warnings into
  * errors). Where it is missing or refuses a signal (a JVM started with {@code -Xrs}),
- * {@link #install} catches nothing and says so; the caller's shutdown hook still stops the run.
+ * {@link #install} catches nothing and says so; the caller's shutdown hook still stops the run. A
+ * signal that was ignored when the JVM started (SIGINT, for a background job of a script) stays
+ * ignored, as the parent asked.
  *
  * <p>Closing puts back the handlers that were there before. Thread-safe; the callback runs on the
  * JVM's signal-dispatch thread and must return quickly.
@@ -30,9 +32,11 @@ final class StopSignals implements AutoCloseable {
     static final List<String> NAMES = List.of("INT", "TERM");
 
     private final List<Restore> previous;
+    private final List<String> ignored;
 
-    private StopSignals(List<Restore> previous) {
+    private StopSignals(List<Restore> previous, List<String> ignored) {
         this.previous = previous;
+        this.ignored = List.copyOf(ignored);
     }
 
     /**
@@ -44,11 +48,13 @@ final class StopSignals implements AutoCloseable {
     static StopSignals install(Consumer<String> onSignal) {
         Objects.requireNonNull(onSignal, "onSignal");
         List<Restore> installed = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
             Constructor<?> named = signal.getConstructor(String.class);
             Method handle = signal.getMethod("handle", signal, handlerType);
+            Object ignore = handlerType.getField("SIG_IGN").get(null);
             for (String name : NAMES) {
                 InvocationHandler call = (proxy, method, arguments) -> dispatch(proxy, method, arguments, name,
                         onSignal);
@@ -57,7 +63,13 @@ final class StopSignals implements AutoCloseable {
                 Object which = named.newInstance(name);
                 try {
                     Object before = handle.invoke(null, which, handler);
-                    installed.add(new Restore(name, handle, which, before));
+                    if (before == ignore) {
+                        // the parent asked for it to be ignored (nohup, a background job of a script): so be it
+                        handle.invoke(null, which, before);
+                        ignored.add(name);
+                    } else {
+                        installed.add(new Restore(name, handle, which, before));
+                    }
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     // this JVM keeps the signal for itself (-Xrs, or a debugger): the shutdown hook still works
                 }
@@ -65,7 +77,7 @@ final class StopSignals implements AutoCloseable {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // no sun.misc.Signal in this runtime
         }
-        return new StopSignals(installed);
+        return new StopSignals(installed, ignored);
     }
 
     private static @Nullable Object dispatch(Object proxy, Method method, Object @Nullable [] arguments, String name,
@@ -83,6 +95,14 @@ final class StopSignals implements AutoCloseable {
             default:
                 throw new UnsupportedOperationException(method.getName());
         }
+    }
+
+    /**
+     * @return the signals that were ignored when the JVM started (a background job of a script
+     *     ignores SIGINT, {@code nohup} SIGHUP), and stay ignored, as their parent asked
+     */
+    List<String> ignored() {
+        return ignored;
     }
 
     /** @return the signals caught, such as {@code [INT, TERM]}; empty if none could be */

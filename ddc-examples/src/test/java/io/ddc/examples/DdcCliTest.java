@@ -291,8 +291,9 @@ final class DdcCliTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).singleElement().asString()
-                .startsWith("ddc demo: cannot use the experiment folder " + root.resolve("demo") + ": ");
+        // regression: the message was "...: java.nio.file.FileAlreadyExistsException: <path>"
+        assertThat(run.errLines()).containsExactly("ddc demo: the experiment folder " + root.resolve("demo") + " is a"
+                + " file, not a folder: move it away, or choose another experiment name or storage root");
         assertThat(DemoCommandTest.demoThreads()).isEmpty();
     }
 }
