@@ -14,8 +14,6 @@ import java.util.stream.Stream;
  * thread, and a pump that is still reading or writing, is.
  */
 public final class LiveThreads {
-    private static final long POLL_MILLIS = 10;
-
     private LiveThreads() {}
 
     /**
@@ -42,13 +40,7 @@ public final class LiveThreads {
      * @throws InterruptedException if interrupted while waiting
      */
     public static List<String> awaitNoneWorking(Predicate<String> name, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        List<String> left = working(name);
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(POLL_MILLIS);
-            left = working(name);
-        }
-        return left;
+        return Poll.untilEmpty(() -> working(name), limit);
     }
 
     /**

@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
  * probe. Reads what {@link ProcessHandle#allProcesses()} sees (on Linux, {@code /proc}).
  */
 public final class MarkedProcesses {
-    private static final long POLL_MILLIS = 20;
-
     private MarkedProcesses() {}
 
     /**
@@ -40,13 +38,7 @@ public final class MarkedProcesses {
      * @throws InterruptedException if interrupted while waiting
      */
     public static List<Long> awaitNone(String marker, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        List<Long> left = find(marker);
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(POLL_MILLIS);
-            left = find(marker);
-        }
-        return left;
+        return Poll.untilEmpty(() -> find(marker), limit);
     }
 
     /**
@@ -56,14 +48,7 @@ public final class MarkedProcesses {
      * @throws InterruptedException if interrupted while waiting
      */
     public static boolean awaitOne(String marker, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (find(marker).isEmpty()) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        return true;
+        return Poll.untilEmpty(() -> find(marker).isEmpty() ? List.of(marker) : List.of(), limit).isEmpty();
     }
 
     /** Kills whatever is left with the marker, so that a failed test leaves nothing behind. */
