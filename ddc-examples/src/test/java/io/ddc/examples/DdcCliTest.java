@@ -97,6 +97,16 @@ final class DdcCliTest {
                 + " terminated (SIGTERM).");
     }
 
+    /** Regression: 'run --help' said the folder defaults to "exec for exec". */
+    @Test
+    void help_ofRun_describesItsOwnDefaults_andTheNewOptions() {
+        Run run = run("run", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().replace("\n", " ")).doesNotContain("exec for exec").contains("--fresh-start",
+                "--grace=DURATION", "--show-output", "--quiet", "143 terminated (SIGTERM)");
+    }
+
     /** Regression: 'list --help' listed the exit codes of run and exec, which do not apply to it. */
     @Test
     void help_ofList_saysOnlyItsOwnExitCode() {
