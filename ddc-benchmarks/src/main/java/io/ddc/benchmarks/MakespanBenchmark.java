@@ -9,7 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Iteration makespan: one iteration of a running experiment over {@code targets} targets, one
  * probe, {@code parallelism} targets at once, with a runner that sleeps {@code latencyMillis} per
  * execution (the remote work). The ideal is ceil(targets / parallelism) × latency: every thread
- * always busy, the coordinator costing nothing.
+ * always busy, the coordinator costing nothing. {@code baselineFixedThreadPool} is what the machine
+ * itself reaches: the same sleeps on a bare thread pool of the same size, nothing else.
  *
  * <p><b>Target:</b> at 10,000 targets, parallelism 500 and 50 ms, at most 1.05 × the ideal 20 × 50 ms
  * = 1,050 ms per iteration.
@@ -61,6 +67,8 @@ public class MakespanBenchmark {
 
     private Path root;
     private SteppedRun run;
+    private ExecutorService pool;
+    private List<Callable<Object>> sleeps;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
@@ -75,11 +83,21 @@ public class MakespanBenchmark {
                 .parallelism(parallelism)
                 .probe(storage.configure(Probe.builder("remote").command("remote")).build());
         run = new SteppedRun(storage.configure(builder));
+        // its threads start at the first call of the baseline, so a run of iteration() alone has none
+        pool = Executors.newFixedThreadPool(parallelism);
+        long latencyNanos = Duration.ofMillis(latencyMillis).toNanos();
+        Callable<Object> sleep = () -> {
+            TimeUnit.NANOSECONDS.sleep(latencyNanos);
+            return latencyNanos;
+        };
+        sleeps = Collections.nCopies(targets, sleep);
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
+    public void tearDown() throws IOException, InterruptedException {
         run.close();
+        pool.shutdownNow();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
         TempFolders.delete(root);
     }
 
@@ -87,5 +105,17 @@ public class MakespanBenchmark {
     @Benchmark
     public IterationSummary iteration() throws InterruptedException {
         return run.step();
+    }
+
+    /**
+     * The machine's floor for {@link #iteration()}: {@code targets} sleeps of {@code latencyMillis}
+     * on a fixed pool of {@code parallelism} threads, kept from call to call as the engine keeps its
+     * workers, and nothing else (no availability check, result, trace line or state file).
+     *
+     * @return the finished sleeps, so that the work cannot be optimised away
+     */
+    @Benchmark
+    public List<Future<Object>> baselineFixedThreadPool() throws InterruptedException {
+        return pool.invokeAll(sleeps);
     }
 }

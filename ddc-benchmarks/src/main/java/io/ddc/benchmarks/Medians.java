@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.Options;
  * prints the median over the iterations of the JVM's processor time per execution.
  *
  * <p>Run: {@code java -cp ddc-benchmarks/target/benchmarks.jar io.ddc.benchmarks.Medians
- * OutputParseBenchmark -f 1}
+ * KeyValueParseBenchmark -f 1}
  */
 public final class Medians {
     private Medians() {}

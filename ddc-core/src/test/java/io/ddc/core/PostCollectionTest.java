@@ -1,15 +1,21 @@
 package io.ddc.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ddc.testing.ManualClock;
 import io.ddc.Completion;
+import io.ddc.ExecutionResult;
 import io.ddc.Experiment;
 import io.ddc.ExperimentListener;
+import io.ddc.ExperimentRun;
+import io.ddc.IterationSummary;
+import io.ddc.Outcome;
 import io.ddc.PostCollectorFailure;
 import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.TargetPool;
+import io.ddc.spi.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -87,6 +94,82 @@ final class PostCollectionTest {
                         "did not return within 200 ms and was interrupted"));
         // the hung call was interrupted (it does not count), and the chain went on with the later results
         assertThat(laterCalls.get()).isEqualTo(2);
+    }
+
+    /**
+     * README: post-collectors run "never on the path of remote executions". A collector that blocks
+     * until the test releases it must not hold up one execution: both iterations run, time and
+     * record all their executions, and write their trace lines while it is still blocked in its
+     * first call. Latches, not sleeps; the wait for the iterations is only a bound, so that an engine
+     * that does wait for its collectors fails here instead of hanging.
+     */
+    @Test
+    void aBlockedCollector_holdsUpNoExecution_theIterationsEndAndTimeTheirExecutionsBeforeItIsReleased()
+            throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> collected = Collections.synchronizedList(new ArrayList<>());
+        Probe probe = Probe.builder("p").command("x")
+                .postCollector("blocks", (result, context) -> {
+                    entered.countDown();
+                    release.await();
+                    collected.add(result.target().name() + "@" + result.iterationId());
+                })
+                .build();
+        FakeRunner runner = new FakeRunner(request -> {
+            clock.advance(Duration.ofSeconds(3));
+            return RunResult.exited(0);
+        });
+        List<ExecutionResult> executed = Collections.synchronizedList(new ArrayList<>());
+        List<IterationSummary> iterations = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch bothIterations = new CountDownLatch(2);
+        Experiment blocked = Experiment.builder("pc")
+                .targets(TargetPool.of("a", "b", "c"))
+                .runner(runner)
+                .storageRoot(root)
+                .clock(clock)
+                .sleeper(new FakeSleeper(clock))
+                .parallelism(1)
+                .postCollectorThreads(1)
+                .postCollectorTimeout(Duration.ofHours(1))
+                .probe(probe)
+                .schedule(Schedule.periodic(Duration.ofMinutes(1)).withMaxIterations(2))
+                .listener(new ExperimentListener() {
+                    @Override
+                    public void executionFinished(ExecutionResult result) {
+                        executed.add(result);
+                    }
+
+                    @Override
+                    public void iterationFinished(IterationSummary summary) {
+                        iterations.add(summary);
+                        bothIterations.countDown();
+                    }
+                })
+                .build();
+
+        Completion completion;
+        try (ExperimentRun run = blocked.start()) {
+            try {
+                assertThat(bothIterations.await(30, TimeUnit.SECONDS))
+                        .as("both iterations ended while the collector was blocked in its first call").isTrue();
+                assertThat(entered.getCount()).as("the collector was called").isZero();
+                assertThat(collected).as("no collector call has returned yet").isEmpty();
+                assertThat(executed).hasSize(6).allSatisfy(result -> {
+                    assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+                    assertThat(result.elapsed()).isEqualTo(Duration.ofSeconds(3));
+                });
+                assertThat(iterations).extracting(IterationSummary::elapsed, IterationSummary::succeeded)
+                        .containsExactly(tuple(Duration.ofSeconds(9), 3), tuple(Duration.ofSeconds(9), 3));
+            } finally {
+                release.countDown();
+            }
+            completion = run.await();
+        }
+
+        assertThat(completion.iterations()).isEqualTo(2);
+        assertThat(collected).containsExactlyInAnyOrder("a@" + T0, "b@" + T0, "c@" + T0,
+                "a@" + (T0 + 60), "b@" + (T0 + 60), "c@" + (T0 + 60));
     }
 
     @Test

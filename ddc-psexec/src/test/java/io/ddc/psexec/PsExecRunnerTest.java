@@ -79,11 +79,24 @@ final class PsExecRunnerTest {
                         + " and PsExec would take it for one of its options");
     }
 
+    /**
+     * Accepting is only half of it: what validate lets through must reach the remote program
+     * unchanged. PsExec joins its remote arguments with spaces into one command line, which the
+     * program splits by the Windows rules ({@link WindowsCommandLine}, written apart from the
+     * quoting).
+     */
     @Test
-    void validate_acceptsQuotesSpacesAndShellCharacters() {
-        PsExecRunner runner = PsExecRunner.builder().build();
+    void validate_acceptsQuotesSpacesAndShellCharacters_whichReachTheProgramUnchanged() {
+        PsExecRunner runner = PsExecRunner.builder().serviceName("DDC-test").build();
+        Probe probe = probe("cmd", "/c", "echo \"a b\" & echo %x% ^| y", "", "\t", "C:\\dir\\", "-x");
 
-        runner.validate(probe("cmd", "/c", "echo \"a b\" & echo %x% ^| y", "", "\t", "C:\\dir\\", "-x"));
+        runner.validate(probe);
+
+        List<String> argv = runner.arguments(Target.of("m01"), probe.command(), null);
+        assertThat(argv.subList(0, 7))
+                .containsExactly("PsExec.exe", "\\\\m01", "-accepteula", "-nobanner", "-r", "DDC-test", "-low");
+        assertThat(WindowsCommandLine.split(String.join(" ", argv.subList(7, argv.size()))))
+                .containsExactlyElementsOf(probe.command());
     }
 
     @Test
