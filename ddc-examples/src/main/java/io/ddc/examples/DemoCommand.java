@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
             err.println("ddc demo: " + e.getMessage());
             return ExitCodes.CONFIGURATION;
         }
-        try (demo) {
+        try (runner; demo) {
             ExperimentRun run;
             try {
                 run = demo.experiment().start();
