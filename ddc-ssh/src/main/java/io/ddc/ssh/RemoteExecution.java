@@ -139,14 +139,15 @@ final class RemoteExecution {
             return "the remote program never reported its process id, so it could not be killed"
                     + backstop + " (kill not confirmed)";
         }
-        ExecChannel killer;
+        SessionPool.Lease killing;
         try {
-            killer = sessions.openExtra(lease, killSwitch.command());
+            killing = sessions.openKiller(lease, killSwitch.command(), settings.killTimeout());
         } catch (SshFailure e) {
             return "the remote " + killSwitch.what() + " could not be killed: " + e.getMessage() + backstop
                     + " (kill not confirmed)";
         }
-        try {
+        try (killing) {
+            ExecChannel killer = killing.channel();
             long deadline = System.nanoTime() + settings.killTimeout().toNanos();
             while (true) {
                 long left = deadline - System.nanoTime();
@@ -170,8 +171,6 @@ final class RemoteExecution {
             }
             return "the remote " + killSwitch.what() + " may still run: the kill ended with "
                     + (status != null ? "exit status " + status : "no exit status") + backstop + " (kill not confirmed)";
-        } finally {
-            killer.close(true);
         }
     }
 }

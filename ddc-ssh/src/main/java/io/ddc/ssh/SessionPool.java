@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * probe and iteration:
  *
  * <ul>
- *   <li>each session lets at most {@code maxChannels} executions run at once, so that together with
- *       a kill channel it stays below the server's {@code MaxSessions}; an execution beyond that
- *       waits for a free channel;</li>
+ *   <li>each session lets at most {@code maxChannels} executions run at once, and at most
+ *       {@value #KILL_CHANNELS} kill commands beside them, so that with the default of 8 it stays
+ *       within OpenSSH's {@code MaxSessions} of 10; an execution or a kill beyond that waits for a
+ *       free channel;</li>
  *   <li>a session that was lost (closed by the server, the network or a missed heartbeat) is
  *       replaced by a new one when it is next needed, and a channel that cannot be opened because
  *       the session was just lost gets one new session;</li>
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionPool.class);
+    /** Channels kept for kill commands on each session, beside the executions' own. */
+    static final int KILL_CHANNELS = 2;
 
     private final SshClient client;
     private final SshRunner.Settings settings;
@@ -92,20 +95,41 @@ final class SessionPool implements AutoCloseable {
                 channel = slot.openChannel(session, command);
             }
             leased = true;
-            return new Lease(slot, session, channel);
+            return new Lease(slot, session, channel, slot.channels);
         } finally {
             if (!leased) {
-                slot.release();
+                slot.release(slot.channels);
             }
         }
     }
 
     /**
-     * Opens a channel beside a running one, for a kill command; it takes no permit, which is why the
-     * permits stay below the server's limit.
+     * Opens a channel for a kill command beside a running execution, on its session, with one of the
+     * channels kept for kills.
+     *
+     * @param lease the running execution's
+     * @param command the kill command
+     * @param waitLimit how long to wait for a free kill channel
+     * @return the open channel; the caller closes it
+     * @throws SshFailure if no channel could be opened
+     * @throws InterruptedException if interrupted while waiting
      */
-    ExecChannel openExtra(Lease lease, String command) throws SshFailure {
-        return lease.slot.openChannel(lease.session, command);
+    Lease openKiller(Lease lease, String command, Duration waitLimit) throws SshFailure, InterruptedException {
+        Slot slot = lease.slot;
+        if (!slot.killers.tryAcquire(waitLimit.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new SshFailure("no free channel for the kill on " + slot.where() + " within " + waitLimit.toMillis()
+                    + " ms");
+        }
+        boolean leased = false;
+        try {
+            Lease killer = new Lease(slot, lease.session, slot.openChannel(lease.session, command), slot.killers);
+            leased = true;
+            return killer;
+        } finally {
+            if (!leased) {
+                slot.release(slot.killers);
+            }
+        }
     }
 
     /** Closes the sessions that had no execution for the idle timeout. */
@@ -136,11 +160,13 @@ final class SessionPool implements AutoCloseable {
         private final Slot slot;
         private final ClientSession session;
         private final ExecChannel channel;
+        private final Semaphore permits;
 
-        private Lease(Slot slot, ClientSession session, ExecChannel channel) {
+        private Lease(Slot slot, ClientSession session, ExecChannel channel, Semaphore permits) {
             this.slot = slot;
             this.session = session;
             this.channel = channel;
+            this.permits = permits;
         }
 
         ExecChannel channel() {
@@ -154,7 +180,7 @@ final class SessionPool implements AutoCloseable {
         @Override
         public void close() {
             channel.close(true);
-            slot.release();
+            slot.release(permits);
         }
     }
 
@@ -163,6 +189,7 @@ final class SessionPool implements AutoCloseable {
         private final Target target;
         private final String user;
         private final Semaphore channels;
+        private final Semaphore killers = new Semaphore(KILL_CHANNELS);
         private final ReentrantLock lock = new ReentrantLock();
         private @Nullable ClientSession session;
         private volatile long lastUsed = System.nanoTime();
@@ -177,9 +204,9 @@ final class SessionPool implements AutoCloseable {
             return user + "@" + target.name() + ":" + settings.port();
         }
 
-        void release() {
+        void release(Semaphore permits) {
             lastUsed = System.nanoTime();
-            channels.release();
+            permits.release();
         }
 
         boolean isOpen() {

@@ -524,8 +524,9 @@ public final class SshRunner implements RemoteRunner, AutoCloseable {
         }
 
         /**
-         * Sets how many executions run at once on one session; keep it below the server's
-         * {@code MaxSessions} (OpenSSH: 10), since killing a program takes one more channel.
+         * Sets how many executions run at once on one session. Up to two more channels are opened
+         * beside them to kill programs, so keep it at most the server's {@code MaxSessions} minus 2
+         * (OpenSSH's default is 10, hence 8).
          *
          * @param channels 1 to 64; default 8
          * @return this builder

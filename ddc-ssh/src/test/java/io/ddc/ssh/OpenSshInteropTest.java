@@ -214,6 +214,29 @@ final class OpenSshInteropTest {
     }
 
     @Test
+    void eightHangsOnOneSession_areAllKilled_withinTheServersTenChannels() throws Exception {
+        String marker = "ddc-many-" + UUID.randomUUID();
+        ExecutorService callers = Executors.newFixedThreadPool(8, task -> new Thread(task, "ddc-test-caller"));
+        try (SshRunner ssh = runner("ed25519").build()) {
+            List<Future<Requests>> done = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                done.add(callers.submit(() -> Requests.run(ssh, "127.0.0.3", Duration.ofSeconds(2),
+                        hangingCommand(marker))));
+            }
+            for (Future<Requests> one : done) {
+                Requests requests = one.get(60, TimeUnit.SECONDS);
+                assertThat(requests.result.status()).as("%s", requests).isEqualTo(RunResult.Status.TIMED_OUT);
+                assertThat(requests.result.message()).endsWith("(kill confirmed)");
+            }
+            assertThat(awaitGone(marker)).isEmpty();
+            assertThat(ssh.openSessions()).isEqualTo(1);
+        } finally {
+            callers.shutdownNow();
+            assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void interruptDuringALongCommand_killsItAndItsChild_thenThrows() throws Exception {
         String marker = "ddc-stop-" + UUID.randomUUID();
         ExecutorService caller = Executors.newSingleThreadExecutor(task -> new Thread(task, "ddc-test-caller"));
