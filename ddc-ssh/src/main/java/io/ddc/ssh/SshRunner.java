@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
@@ -285,8 +286,10 @@ public final class SshRunner implements RemoteRunner, AutoCloseable {
         created.addSessionListener(new HostKeyPreference(settings.knownHosts()));
         created.setScheduledExecutorService(ThreadUtils.newSingleThreadScheduledExecutor("ddc-ssh-timer"), true);
         int workers = Runtime.getRuntime().availableProcessors() + 1;
+        // MINA asks for two pools (the channel group's and its own); numbered, so that no two threads share a name
+        AtomicInteger pools = new AtomicInteger();
         created.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(
-                () -> ThreadUtils.newFixedThreadPool("ddc-ssh-io", workers)));
+                () -> ThreadUtils.newFixedThreadPool("ddc-ssh-io" + pools.incrementAndGet(), workers)));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(created, settings.heartbeat());
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(created, HEARTBEAT_MISSES);
         created.start();

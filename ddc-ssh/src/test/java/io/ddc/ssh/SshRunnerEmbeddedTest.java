@@ -190,7 +190,7 @@ final class SshRunnerEmbeddedTest {
     void close_stopsEveryThread_andLaterExecutionsFail() throws Exception {
         SshRunner ssh = runner().build();
         assertThat(Requests.run(ssh, "127.0.0.1", TIMEOUT, "true").result).isEqualTo(RunResult.exited(0));
-        assertThat(LiveThreads.working(name -> name.startsWith("sshd-ddc-ssh"))).isNotEmpty();
+        assertThat(LiveThreads.working(name -> name.startsWith("sshd-ddc-ssh"))).isNotEmpty().doesNotHaveDuplicates();
 
         ssh.close();
         ssh.close();
