@@ -237,6 +237,29 @@ final class OpenSshInteropTest {
     }
 
     @Test
+    void moreChannelsThanMaxSessions_areChannelRefused_whichIsWhyTheDefaultLimitIsEight() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(12, task -> new Thread(task, "ddc-test-caller"));
+        try (SshRunner ssh = runner("ed25519").maxChannelsPerSession(12).build()) {
+            assertThat(Requests.run(ssh, "127.0.0.2", TIMEOUT, "true").result).isEqualTo(RunResult.exited(0));
+            List<Future<Requests>> done = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                done.add(callers.submit(() -> Requests.run(ssh, "127.0.0.2", TIMEOUT, "sleep", "2")));
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (Future<Requests> one : done) {
+                results.add(one.get(60, TimeUnit.SECONDS).result);
+            }
+            assertThat(results).filteredOn(result -> result.equals(RunResult.exited(0))).hasSize(10);
+            assertThat(results).filteredOn(result -> !result.equals(RunResult.exited(0))).hasSize(2)
+                    .allSatisfy(result -> assertThat(result.message()).startsWith("channel refused by " + sshd.user()
+                            + "@127.0.0.2:" + sshd.port() + ": "));
+        } finally {
+            callers.shutdownNow();
+            assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void interruptDuringALongCommand_killsItAndItsChild_thenThrows() throws Exception {
         String marker = "ddc-stop-" + UUID.randomUUID();
         ExecutorService caller = Executors.newSingleThreadExecutor(task -> new Thread(task, "ddc-test-caller"));

@@ -102,6 +102,36 @@ final class SshRunnerEmbeddedTest {
     }
 
     @Test
+    void aSessionLostWhileTheProgramRuns_isSessionLost() throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor(task -> new Thread(task, "ddc-test-caller"));
+        try (SshRunner ssh = runner().build()) {
+            Future<Requests> running = caller.submit(() -> Requests.run(ssh, "127.0.0.1", TIMEOUT, "sleep", "5"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (sshd.running.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+
+            sshd.dropSessions();
+
+            assertThat(running.get(20, TimeUnit.SECONDS).result).isEqualTo(RunResult.runnerFailure(
+                    "session lost on ddc@127.0.0.1:" + sshd.port() + ": the channel closed without an exit status"));
+        } finally {
+            caller.shutdownNow();
+            assertThat(caller.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aKillThatDoesNotEndInTime_isReportedAsNotConfirmed() throws Exception {
+        try (SshRunner ssh = runner().killTimeout(Duration.ofNanos(1)).build()) {
+            RunResult result = Requests.run(ssh, "127.0.0.1", Duration.ofMillis(500), "sleep", "3").result;
+
+            assertThat(result.status()).isEqualTo(RunResult.Status.TIMED_OUT);
+            assertThat(result.message()).startsWith("timed out after 500 ms; ").endsWith("(kill not confirmed)");
+        }
+    }
+
+    @Test
     void anIdleSession_isClosedAfterTheIdleTimeout() throws Exception {
         try (SshRunner ssh = runner().heartbeat(Duration.ofMillis(200)).idleTimeout(Duration.ofMillis(500)).build()) {
             assertThat(Requests.run(ssh, "127.0.0.1", TIMEOUT, "true").result).isEqualTo(RunResult.exited(0));
