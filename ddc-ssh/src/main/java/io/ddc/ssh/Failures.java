@@ -43,7 +43,8 @@ final class Failures {
      */
     static String auth(Throwable error, String who, long timeoutMillis) {
         if (timedOut(error)) {
-            return "authentication of " + who + " not done within " + timeoutMillis + " ms";
+            // the key exchange runs after the connect future completes, so a silent server ends up here too
+            return "no SSH handshake and authentication with " + who + " within " + timeoutMillis + " ms";
         }
         String message = message(error);
         if (message.contains("No more authentication methods")) {

@@ -67,7 +67,8 @@ import org.slf4j.LoggerFactory;
  * in single quotes, so every character but NUL reaches the program unchanged, and the program runs
  * under {@code timeout} (a watchdog on the target that ends it should the session be lost) and
  * {@code nice -n 10} (as the paper's coordinator ran its probes at low priority), in its own process
- * group; {@link PosixCommand} gives the exact command line. For {@link RemoteShell#POWERSHELL}
+ * group: {@code exec timeout -k 5 T+10 nice -n 10 sh -c 'printf "ddc-run group=%s\n" "$PPID" >&2;
+ * exec "$@"' ddc 'COMMAND' 'ARG'...}, whose first line of standard error the runner takes out. For {@link RemoteShell#POWERSHELL}
  * targets the command runs in Windows PowerShell through {@code -EncodedCommand}. Standard input is
  * closed at once. Output reaches the request's sinks from the thread that called {@link #run}, never
  * from MINA's I/O threads, and SSH's flow control slows the program down while a sink is slow.

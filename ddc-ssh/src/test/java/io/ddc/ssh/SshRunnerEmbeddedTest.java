@@ -122,6 +122,18 @@ final class SshRunnerEmbeddedTest {
     }
 
     @Test
+    void aServerThatNeverSpeaksSsh_failsWithinTheTimeouts() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"));
+                SshRunner ssh = runner().port(silent.getLocalPort()).connectTimeout(Duration.ofMillis(300))
+                        .authTimeout(Duration.ofMillis(300)).build()) {
+            RunResult result = Requests.run(ssh, "127.0.0.1", TIMEOUT, "true").result;
+
+            assertThat(result).isEqualTo(RunResult.runnerFailure("no SSH handshake and authentication with ddc@127.0.0.1:"
+                    + silent.getLocalPort() + " within 300 ms"));
+        }
+    }
+
+    @Test
     void aKillThatDoesNotEndInTime_isReportedAsNotConfirmed() throws Exception {
         try (SshRunner ssh = runner().killTimeout(Duration.ofNanos(1)).build()) {
             RunResult result = Requests.run(ssh, "127.0.0.1", Duration.ofMillis(500), "sleep", "3").result;
