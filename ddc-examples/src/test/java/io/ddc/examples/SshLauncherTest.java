@@ -72,6 +72,20 @@ final class SshLauncherTest {
     }
 
     @Test
+    void theReadmesEmbeddingExample_runsOverSsh_withTheInUseCheck() throws Exception {
+        io.ddc.Completion completion;
+        try (io.ddc.ssh.SshRunner ssh = io.ddc.ssh.SshRunner.builder().user(sshd.user()).port(sshd.port())
+                .identity(sshd.userKeyFile("rsa")).knownHosts(knownHosts).build()) {
+            completion = SshExample.run(ssh, io.ddc.TargetPool.of(sshd.addresses()),
+                    folder.resolve("example"));
+        }
+
+        assertThat(completion.allSucceeded()).as("%s", completion).isTrue();
+        assertThat(Files.readString(folder.resolve("example").resolve("inventory").resolve("127.0.0.11")
+                .resolve("kernel.stdout"))).contains(System.getProperty("os.version"));
+    }
+
+    @Test
     void exec_withUnknownHostKeys_failsEveryTarget_andWritesNoKey() throws Exception {
         Path out = folder.resolve("exec");
         Path empty = Files.writeString(folder.resolve("known_hosts.empty"), "");
