@@ -6,6 +6,8 @@ import io.ddc.TargetPool;
 import io.ddc.psexec.PsExecRunner;
 import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.RemoteRunner;
+import io.ddc.ssh.RemoteShell;
+import io.ddc.ssh.SshRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -113,11 +115,13 @@ interface BundledExperiment {
         /**
          * Tells which commands the targets understand.
          *
-         * @return true for Windows commands (the PsExec runner), false for Linux commands (the
-         *     local runner and any other)
+         * @return true for Windows commands (the PsExec runner, and an SSH runner set up for
+         *     PowerShell targets), false for Linux commands (the local runner, the SSH runner for
+         *     POSIX targets, and any other)
          */
         public boolean windowsTargets() {
-            return runner instanceof PsExecRunner;
+            return runner instanceof PsExecRunner
+                    || runner instanceof SshRunner && ((SshRunner) runner).shell() == RemoteShell.POWERSHELL;
         }
     }
 

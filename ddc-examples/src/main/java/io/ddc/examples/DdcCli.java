@@ -23,8 +23,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * <pre>
  * java -jar ddc-examples/target/ddc.jar list
  * java -jar ddc-examples/target/ddc.jar demo [--out DIR] [--iterations N] [--experiment NAME]
- *         [--target NAME... | --targets FILE] [--runner local|psexec] [--check always|icmp|tcp:PORT]
+ *         [--target NAME... | --targets FILE] [--runner local|psexec|ssh] [--check always|icmp|tcp:PORT]
  *         [--psexec PATH] [--user USER --password-env VAR]
+ *         [--identity FILE...] [--passphrase-env VAR] [--known-hosts FILE] [--accept-new-host-keys] [--port N]
  * java -jar ddc-examples/target/ddc.jar run NAME [options]
  * java -jar ddc-examples/target/ddc.jar exec [options] [--probe NAME] -- COMMAND [ARGS...]
  * java -jar ddc-examples/target/ddc.jar report DIR [--html FILE] [--zone ZONE] [--iterations]
@@ -35,9 +36,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *     --experiment NAME           folder under the root (default: the experiment's name; exec for exec)
  *     --fresh-start               move a folder made earlier aside instead of resuming it
  *     --target NAME... | --targets FILE
- *     --runner local|psexec       (default local; ssh is refused until an SSH runner exists)
+ *     --runner local|psexec|ssh   (default local)
  *     --check always|icmp|tcp:PORT   availability check (default: the runner's)
  *     --psexec PATH  --user USER --password-env VAR
+ *     --identity FILE...  --passphrase-env VAR  --known-hosts FILE  --accept-new-host-keys  --port N   (ssh)
  *     --iterations N  --interval DURATION  --min-gap DURATION  --single-shot
  *     --deadline DURATION  --parallelism P  --timeout DURATION  --grace DURATION
  *     --show-output  --quiet

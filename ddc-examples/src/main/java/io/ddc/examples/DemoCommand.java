@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             err.println("ddc demo: " + e.getMessage());
             return ExitCodes.CONFIGURATION;
         }
-        try (demo; GracefulAwait stops = GracefulAwait.install("ddc demo", err)) {
+        try (runner; demo; GracefulAwait stops = GracefulAwait.install("ddc demo", err)) {
             ExperimentRun run;
             try {
                 run = demo.experiment().start();

@@ -98,7 +98,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
         ScheduleOptions.Choice choice = scheduleOptions.resolve(bundled.defaultSchedule(), bundled.defaultParallelism());
         RunnerChoice runner = runnerOptions.resolve(environment);
         Optional<TargetPool> given = targetOptions.pool();
-        try (ProgressConsole console = new ProgressConsole(out, terminal)) {
+        try (runner; ProgressConsole console = new ProgressConsole(out, terminal)) {
             BundledExperiment.Setup setup = new BundledExperiment.Setup(runner.runner(), console.stream());
             List<Probe> probes = probes(bundled, setup, choice.timeout());
             TargetPool targets = given.isPresent() ? given.get() : defaultTargets(command, bundled, setup);

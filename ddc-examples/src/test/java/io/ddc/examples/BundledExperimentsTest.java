@@ -10,6 +10,8 @@ import io.ddc.TargetPool;
 import io.ddc.core.LocalRunner;
 import io.ddc.psexec.PsExecRunner;
 import io.ddc.spi.RemoteRunner;
+import io.ddc.ssh.RemoteShell;
+import io.ddc.ssh.SshRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -137,5 +139,19 @@ final class BundledExperimentsTest {
         assertThat(run.outLines()).containsExactly(
                 "demo              " + DemoExperiment.DESCRIPTION,
                 "resource-monitor  CPU, memory and disks");
+    }
+
+    @Test
+    void theSshRunner_getsTheLinuxCommands_unlessItIsSetUpForPowerShellTargets() {
+        try (SshRunner posix = SshRunner.builder().password((target, user) -> new char[0]).build();
+                SshRunner windows = SshRunner.builder().password((target, user) -> new char[0])
+                        .shell(RemoteShell.POWERSHELL).build()) {
+            PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, UTF_8);
+
+            assertThat(new BundledExperiment.Setup(posix, out).windowsTargets()).isFalse();
+            assertThat(new BundledExperiment.Setup(windows, out).windowsTargets()).isTrue();
+            assertThat(new ResourceMonitor().probes(new BundledExperiment.Setup(posix, out)).get(0).command())
+                    .startsWith("sh", "-c");
+        }
     }
 }

@@ -123,13 +123,15 @@ final class DdcCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.outLines()).startsWith(
-                        "Usage: ddc demo [-hV] [--check=CHECK] [--experiment=NAME] [--iterations=N]",
-                        "                [--out=DIR] [--password-env=VAR] [--psexec=PATH]",
-                        "                [--runner=local|psexec] [--targets=FILE] [--user=USER]",
-                        "                [--target=NAME]...")
-                .contains("      --out=DIR            storage root, created if missing (default: ddc-data)",
-                        "      --iterations=N       how many iterations to run (default: 3)",
-                        "      --experiment=NAME    folder name under the storage root (default: demo)");
+                        "Usage: ddc demo [-hV] [--accept-new-host-keys] [--check=CHECK]",
+                        "                [--experiment=NAME] [--iterations=N] [--known-hosts=FILE]",
+                        "                [--out=DIR] [--passphrase-env=VAR] [--password-env=VAR]",
+                        "                [--port=N] [--psexec=PATH] [--runner=local|psexec|ssh]",
+                        "                [--targets=FILE] [--user=USER] [--target=NAME]...",
+                        "                [--identity=FILE...]...")
+                .contains("      --out=DIR              storage root, created if missing (default:",
+                        "      --iterations=N         how many iterations to run (default: 3)",
+                        "      --experiment=NAME      folder name under the storage root (default: demo)");
     }
 
     @Test
@@ -139,24 +141,37 @@ final class DdcCliTest {
         assertThat(run.exitCode()).isZero();
         String options = run.out().substring(run.out().indexOf("      --out=DIR"), run.out().indexOf("Exit codes:"));
         assertThat(options.lines().map(String::strip).collect(Collectors.joining(" "))).isEqualTo(
-                "--out=DIR            storage root, created if missing (default: ddc-data)"
-                + " --iterations=N       how many iterations to run (default: 3)"
-                + " --experiment=NAME    folder name under the storage root (default: demo)"
-                + " --target=NAME        a target machine, by host name or IP address; repeat it for more"
-                + " --targets=FILE       a file of targets instead: one per line, # starts a comment, blank lines"
-                + " are ignored"
-                + " --runner=local|psexec how probes reach the targets: local (run on this machine, for demos and"
-                + " tests) or psexec (Windows targets through PsExec); ssh is not available yet (default: local)"
-                + " --psexec=PATH        PsExec.exe or a compatible launcher (PsExec64.exe, PAExec); a path with"
+                "--out=DIR              storage root, created if missing (default: ddc-data)"
+                + " --iterations=N         how many iterations to run (default: 3)"
+                + " --experiment=NAME      folder name under the storage root (default: demo)"
+                + " --target=NAME          a target machine, by host name or IP address; repeat it for more"
+                + " --targets=FILE         a file of targets instead: one per line, # starts a comment, blank"
+                + " lines are ignored"
+                + " --runner=local|psexec|ssh how probes reach the targets: local (run on this machine, for demos"
+                + " and tests), psexec (Windows targets through PsExec) or ssh (Linux and Unix targets over SSH)"
+                + " (default: local)"
+                + " --psexec=PATH          PsExec.exe or a compatible launcher (PsExec64.exe, PAExec); a path with"
                 + " a folder must name an existing file; only with --runner psexec (default: PsExec.exe, looked up"
                 + " on the PATH)"
-                + " --user=USER          account PsExec logs on with, such as LAB\\ddc; needs --password-env; only"
-                + " with --runner psexec (default: the coordinator's own account, no password)"
-                + " --password-env=VAR   name of the environment variable that holds the password of --user, set"
-                + " and not empty: a password is never given on ddc's command line (PsExec itself puts it on its"
-                + " own, where local process listings see it while PsExec runs)"
-                + " --check=CHECK        availability check before anything runs on a target: always, icmp or"
-                + " tcp:PORT, waiting at most 500 ms (default: the runner's: tcp:445 for psexec, always for local)"
+                + " --user=USER            account PsExec logs on with, such as LAB\\ddc (needs --password-env;"
+                + " default: the coordinator's own account, no password), or the SSH login (default: the"
+                + " coordinator's user name); only with --runner psexec or ssh"
+                + " --password-env=VAR     name of the environment variable that holds the password of --user,"
+                + " set and not empty: a password is never given on ddc's command line (PsExec itself puts it on"
+                + " its own, where local process listings see it while PsExec runs)"
+                + " --check=CHECK          availability check before anything runs on a target: always, icmp or"
+                + " tcp:PORT, waiting at most 500 ms (default: the runner's: tcp:445 for psexec, tcp:22 or --port"
+                + " for ssh, always for local)"
+                + " --identity=FILE...     ssh: private key file(s), OpenSSH or PEM, RSA, ECDSA or Ed25519,"
+                + " loaded before anything runs (default: ~/.ssh/id_ed25519, id_ecdsa and id_rsa, those that"
+                + " exist, unless --password-env is given)"
+                + " --passphrase-env=VAR   ssh: name of the environment variable that holds the passphrase of the"
+                + " --identity files"
+                + " --known-hosts=FILE     ssh: the known_hosts file that host keys are checked against, strictly:"
+                + " an unknown or changed key fails the target (default: ~/. ssh/known_hosts)"
+                + " --accept-new-host-keys ssh: accept the key of a host that --known-hosts does not know, and add"
+                + " it to the file; a changed key is refused all the same"
+                + " --port=N               ssh: the targets' SSH port, 1 to 65535 (default: 22)"
                 + " ");
     }
 

@@ -245,7 +245,7 @@ final class ExecCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.outLines()).startsWith("Usage: ddc exec [OPTIONS] [--probe=NAME] -- COMMAND [ARGS...]")
-                .contains("      --probe=NAME          the probe's name, which names its files (default:");
+                .contains("      --probe=NAME           the probe's name, which names its files (default:");
     }
 
     @Test

@@ -260,7 +260,7 @@ final class RunCommandTest {
     @Test
     void runnerAndTargetOptions_areCheckedAsForTheDemo() throws InterruptedException {
         assertRefused(run("run", "demo", "--runner", "winrm", "--out", root()),
-                "--runner must be local or psexec, got 'winrm'");
+                "--runner must be local, psexec or ssh, got 'winrm'");
         assertRefused(run("run", "demo", "--target", "a;b", "--out", root()),
                 "Invalid value for option '--target': target 'a;b' contains the shell metacharacter ';'");
         assertRefused(run("run", "demo", "--check", "tcp:0", "--out", root()),

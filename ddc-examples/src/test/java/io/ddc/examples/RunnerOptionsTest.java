@@ -49,24 +49,56 @@ final class RunnerOptionsTest {
     }
 
     @Test
-    void runner_ssh_isNotAvailableYet() throws InterruptedException {
-        DdcCliTest.Run run = demo("--runner", "ssh", "--target", "m01");
+    void runner_ssh_withAMissingKeyFile_isRefused_namingIt() throws InterruptedException {
+        Path missing = temp.resolve("id_missing");
+        DdcCliTest.Run run = demo("--runner", "ssh", "--target", "m01", "--identity", missing.toString());
 
-        assertRefused(run, "--runner ssh is not available yet: use --runner local or --runner psexec");
+        assertRefused(run, "--identity: private key file " + missing + " does not exist or is not a file");
+    }
+
+    @Test
+    void runner_ssh_withAPasswordVariableThatIsNotSet_isRefused_namingTheVariable() throws InterruptedException {
+        DdcCliTest.Run run = demo("--runner", "ssh", "--target", "m01", "--password-env", "DDC_UNSET");
+
+        assertRefused(run, "--password-env DDC_UNSET: environment variable DDC_UNSET (the SSH password) is not set");
+    }
+
+    @Test
+    void passphraseEnv_withoutIdentity_isRefused() throws InterruptedException {
+        DdcCliTest.Run run = demo("--runner", "ssh", "--target", "m01", "--passphrase-env", VARIABLE,
+                "--password-env", VARIABLE);
+
+        assertRefused(run, "--passphrase-env needs --identity FILE: it is the passphrase of those files");
+    }
+
+    @Test
+    void port_outOfRange_isRefused() throws InterruptedException {
+        DdcCliTest.Run run = demo("--runner", "ssh", "--target", "m01", "--port", "70000", "--password-env", VARIABLE);
+
+        assertRefused(run, "--port must be 1 to 65535, got 70000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--known-hosts=kh", "--accept-new-host-keys", "--port=22", "--identity=id",
+        "--passphrase-env=V"})
+    void sshOptions_withAnotherRunner_areRefused(String option) throws InterruptedException {
+        DdcCliTest.Run run = demo("--runner", "psexec", "--target", "m01", option);
+
+        assertRefused(run, option.replaceAll("=.*", "") + " is only for --runner ssh, and the runner is psexec");
     }
 
     @Test
     void runner_unknown_isRefused_withItsValue() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "winrm", "--target", "m01");
 
-        assertRefused(run, "--runner must be local or psexec, got 'winrm'");
+        assertRefused(run, "--runner must be local, psexec or ssh, got 'winrm'");
     }
 
     @Test
     void runner_isCaseSensitive() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "PsExec", "--target", "m01");
 
-        assertRefused(run, "--runner must be local or psexec, got 'PsExec'");
+        assertRefused(run, "--runner must be local, psexec or ssh, got 'PsExec'");
     }
 
     @Test
@@ -80,7 +112,7 @@ final class RunnerOptionsTest {
     void user_withTheLocalRunner_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--runner", "local", "--user", "LAB\\ddc", "--password-env", VARIABLE);
 
-        assertRefused(run, "--user is only for --runner psexec, and the runner is local");
+        assertRefused(run, "--user is only for --runner psexec or --runner ssh, and the runner is local");
         assertThat(run.err()).doesNotContain(PASSWORD);
     }
 
@@ -88,7 +120,7 @@ final class RunnerOptionsTest {
     void passwordEnv_withTheLocalRunner_isRefused() throws InterruptedException {
         DdcCliTest.Run run = demo("--password-env", VARIABLE);
 
-        assertRefused(run, "--password-env is only for --runner psexec, and the runner is local");
+        assertRefused(run, "--password-env is only for --runner psexec or --runner ssh, and the runner is local");
         assertThat(run.err()).doesNotContain(PASSWORD);
     }
 

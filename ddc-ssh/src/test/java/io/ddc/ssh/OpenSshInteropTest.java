@@ -1,0 +1,366 @@
+package io.ddc.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddc.Target;
+import io.ddc.core.InUseCheck;
+import io.ddc.spi.Availability;
+import io.ddc.spi.RunResult;
+import io.ddc.testing.LiveThreads;
+import io.ddc.testing.OpenSshd;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner against a real OpenSSH server of the test's own, on loopback addresses. */
+final class OpenSshInteropTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path folder;
+
+    private static OpenSshd sshd;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        sshd = OpenSshd.start(Files.createDirectory(folder.resolve("sshd")), 2);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private SshRunner.Builder runner(String keyType) throws Exception {
+        return SshRunner.builder()
+                .user(sshd.user())
+                .port(sshd.port())
+                .identity(sshd.userKeyFile(keyType))
+                .knownHosts(sshd.writeKnownHosts(Files.createTempFile(folder, "known_hosts", ""), "ed25519"));
+    }
+
+    @Test
+    void ed25519Key_runsACommand_withItsOutputAndExitStatus() throws Exception {
+        try (SshRunner ssh = runner("ed25519").build()) {
+            Requests done = Requests.run(ssh, "127.0.0.2", TIMEOUT, "sh", "-c", "echo out; echo err >&2; exit 3");
+
+            assertThat(done.result).isEqualTo(RunResult.exited(3));
+            assertThat(done.out()).isEqualTo("out\n");
+            assertThat(done.err()).isEqualTo("err\n");
+        }
+    }
+
+    @Test
+    void rsaKey_runsACommand() throws Exception {
+        try (SshRunner ssh = runner("rsa").build()) {
+            Requests done = Requests.run(ssh, "127.0.0.3", TIMEOUT, "echo", "hello");
+
+            assertThat(done.result).isEqualTo(RunResult.exited(0));
+            assertThat(done.out()).isEqualTo("hello\n");
+        }
+    }
+
+    @Test
+    void arguments_withEveryKindOfShellCharacter_reachTheProgramUnchanged() throws Exception {
+        List<String> values = List.of("a b", "$HOME", "`id`", "$(id)", "back\\slash", "new\nline", "it's", "\"dq\"",
+                "", "*", ";|&<>", "tab\there", "\u00fcn\u00efc\u00f6de \u2603", "-n", "~");
+        List<String> command = new ArrayList<>(List.of("printf", "[%s]"));
+        command.addAll(values);
+        try (SshRunner ssh = runner("ed25519").build()) {
+            Requests done = Requests.run(ssh, "127.0.0.2", TIMEOUT, command);
+
+            StringBuilder expected = new StringBuilder();
+            values.forEach(value -> expected.append('[').append(value).append(']'));
+            assertThat(done.result).isEqualTo(RunResult.exited(0));
+            assertThat(done.out()).isEqualTo(expected.toString());
+            assertThat(done.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void wrongPassword_isAuthenticationFailed() throws Exception {
+        try (SshRunner ssh = SshRunner.builder().user(sshd.user()).port(sshd.port())
+                .password((target, user) -> "not-the-password".toCharArray())
+                .knownHosts(sshd.writeKnownHosts(folder.resolve("known_hosts.password"), "ed25519"))
+                .build()) {
+            Requests done = Requests.run(ssh, "127.0.0.2", TIMEOUT, "true");
+
+            assertThat(done.result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+            assertThat(done.result.message()).startsWith("authentication failed for " + sshd.user() + "@127.0.0.2:"
+                    + sshd.port()).doesNotContain("not-the-password");
+        }
+    }
+
+    @Test
+    void unknownHostKey_isRefused_andTheFileIsNotWritten() throws Exception {
+        Path knownHosts = Files.writeString(folder.resolve("known_hosts.empty"), "");
+        try (SshRunner ssh = runner("ed25519").knownHosts(knownHosts).build()) {
+            Requests done = Requests.run(ssh, "127.0.0.2", TIMEOUT, "true");
+
+            assertThat(done.result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+            assertThat(done.result.message()).startsWith("host key unknown: the ").contains(knownHosts.toString());
+            assertThat(Files.readString(knownHosts)).isEmpty();
+        }
+    }
+
+    @Test
+    void acceptNewHostKeys_recordsAnUnknownKey_andUsesIt() throws Exception {
+        Path knownHosts = folder.resolve("known_hosts.new");
+        try (SshRunner ssh = runner("ed25519").knownHosts(knownHosts).acceptNewHostKeys(true).build()) {
+            assertThat(Requests.run(ssh, "127.0.0.3", TIMEOUT, "true").result).isEqualTo(RunResult.exited(0));
+        }
+        assertThat(Files.readString(knownHosts)).contains("[127.0.0.3]:" + sshd.port());
+        try (SshRunner strict = runner("ed25519").knownHosts(knownHosts).build()) {
+            assertThat(Requests.run(strict, "127.0.0.3", TIMEOUT, "true").result).isEqualTo(RunResult.exited(0));
+        }
+    }
+
+    @Test
+    void changedHostKey_isRefused_evenWhenNewKeysAreAccepted() throws Exception {
+        // the file holds another Ed25519 key for the address: the server's own one looks changed
+        Path knownHosts = folder.resolve("known_hosts.changed");
+        Files.writeString(knownHosts, "[127.0.0.2]:" + sshd.port()
+                + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl other\n");
+        String before = Files.readString(knownHosts);
+        try (SshRunner ssh = runner("ed25519").knownHosts(knownHosts).acceptNewHostKeys(true).build()) {
+            Requests done = Requests.run(ssh, "127.0.0.2", TIMEOUT, "true");
+
+            assertThat(done.result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+            assertThat(done.result.message()).startsWith("host key changed: the ssh-ed25519 key");
+        }
+        assertThat(Files.readString(knownHosts)).isEqualTo(before);
+    }
+
+    @Test
+    void knownHostsWithOnlyTheRsaKey_isMatched_byProposingRsaFirst() throws Exception {
+        Path knownHosts = sshd.writeKnownHosts(folder.resolve("known_hosts.rsa"), "rsa");
+        try (SshRunner ssh = runner("ed25519").knownHosts(knownHosts).build()) {
+            assertThat(Requests.run(ssh, "127.0.0.2", TIMEOUT, "true").result).isEqualTo(RunResult.exited(0));
+        }
+    }
+
+    @Test
+    void refusedPort_isConnectionRefused() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
+            closed = socket.getLocalPort();
+        }
+        try (SshRunner ssh = runner("ed25519").port(closed).build()) {
+            Requests done = Requests.run(ssh, "127.0.0.2", TIMEOUT, "true");
+
+            assertThat(done.result).isEqualTo(RunResult.runnerFailure("connection refused by 127.0.0.2:" + closed));
+        }
+    }
+
+    @Test
+    void unknownName_isNameNotResolved() throws Exception {
+        try (SshRunner ssh = runner("ed25519").build()) {
+            Requests done = Requests.run(ssh, "no-such-host.invalid", TIMEOUT, "true");
+
+            assertThat(done.result).isEqualTo(RunResult.runnerFailure("name not resolved: no-such-host.invalid"));
+        }
+    }
+
+    @Test
+    void programKilledBySignal_isReportedWithTheSignal() throws Exception {
+        try (SshRunner ssh = runner("ed25519").remoteWatchdog(false).build()) {
+            Requests done = Requests.run(ssh, "127.0.0.2", TIMEOUT, "sh", "-c", "kill -TERM $$");
+
+            assertThat(done.result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+            assertThat(done.result.message()).isEqualTo("killed by signal TERM on " + sshd.user() + "@127.0.0.2:"
+                    + sshd.port());
+        }
+    }
+
+    @Test
+    void hangPastItsTimeout_isKilled_withItsChild() throws Exception {
+        String marker = "ddc-hang-" + UUID.randomUUID();
+        try (SshRunner ssh = runner("ed25519").build()) {
+            Requests done = Requests.run(ssh, "127.0.0.2", Duration.ofSeconds(2), hangingCommand(marker));
+
+            assertThat(done.result.status()).isEqualTo(RunResult.Status.TIMED_OUT);
+            assertThat(done.result.message()).isEqualTo("timed out after 2 s; the remote process group "
+                    + done.result.message().replaceAll(".*process group (\\d+).*", "$1") + " was killed (kill confirmed)");
+            assertThat(awaitGone(marker)).isEmpty();
+            // the session is still good for the next probe
+            assertThat(Requests.run(ssh, "127.0.0.2", TIMEOUT, "true").result).isEqualTo(RunResult.exited(0));
+        }
+    }
+
+    @Test
+    void hangWithoutTheWatchdog_isKilledAsTheProcessGroupOpenSshMade() throws Exception {
+        String marker = "ddc-hang-" + UUID.randomUUID();
+        try (SshRunner ssh = runner("ed25519").remoteWatchdog(false).niceness(0).build()) {
+            Requests done = Requests.run(ssh, "127.0.0.3", Duration.ofSeconds(2), hangingCommand(marker));
+
+            assertThat(done.result.status()).isEqualTo(RunResult.Status.TIMED_OUT);
+            assertThat(done.result.message()).endsWith("was killed (kill confirmed)");
+            assertThat(awaitGone(marker)).isEmpty();
+        }
+    }
+
+    @Test
+    void eightHangsOnOneSession_areAllKilled_withinTheServersTenChannels() throws Exception {
+        String marker = "ddc-many-" + UUID.randomUUID();
+        ExecutorService callers = Executors.newFixedThreadPool(8, task -> new Thread(task, "ddc-test-caller"));
+        try (SshRunner ssh = runner("ed25519").build()) {
+            List<Future<Requests>> done = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                done.add(callers.submit(() -> Requests.run(ssh, "127.0.0.3", Duration.ofSeconds(2),
+                        hangingCommand(marker))));
+            }
+            for (Future<Requests> one : done) {
+                Requests requests = one.get(60, TimeUnit.SECONDS);
+                assertThat(requests.result.status()).as("%s", requests).isEqualTo(RunResult.Status.TIMED_OUT);
+                assertThat(requests.result.message()).endsWith("(kill confirmed)");
+            }
+            assertThat(awaitGone(marker)).isEmpty();
+            assertThat(ssh.openSessions()).isEqualTo(1);
+        } finally {
+            callers.shutdownNow();
+            assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void moreChannelsThanMaxSessions_areChannelRefused_whichIsWhyTheDefaultLimitIsEight() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(12, task -> new Thread(task, "ddc-test-caller"));
+        try (SshRunner ssh = runner("ed25519").maxChannelsPerSession(12).build()) {
+            assertThat(Requests.run(ssh, "127.0.0.2", TIMEOUT, "true").result).isEqualTo(RunResult.exited(0));
+            List<Future<Requests>> done = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                done.add(callers.submit(() -> Requests.run(ssh, "127.0.0.2", TIMEOUT, "sleep", "2")));
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (Future<Requests> one : done) {
+                results.add(one.get(60, TimeUnit.SECONDS).result);
+            }
+            assertThat(results).filteredOn(result -> result.equals(RunResult.exited(0))).hasSize(10);
+            assertThat(results).filteredOn(result -> !result.equals(RunResult.exited(0))).hasSize(2)
+                    .allSatisfy(result -> assertThat(result.message()).startsWith("channel refused by " + sshd.user()
+                            + "@127.0.0.2:" + sshd.port() + ": "));
+        } finally {
+            callers.shutdownNow();
+            assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void interruptDuringALongCommand_killsItAndItsChild_thenThrows() throws Exception {
+        String marker = "ddc-stop-" + UUID.randomUUID();
+        ExecutorService caller = Executors.newSingleThreadExecutor(task -> new Thread(task, "ddc-test-caller"));
+        try (SshRunner ssh = runner("ed25519").build()) {
+            AtomicReference<Thread> thread = new AtomicReference<>();
+            Future<Requests> running = caller.submit(() -> {
+                thread.set(Thread.currentThread());
+                return Requests.run(ssh, "127.0.0.2", Duration.ofMinutes(5), hangingCommand(marker));
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (processesWith(marker).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(processesWith(marker)).hasSizeGreaterThanOrEqualTo(2);
+            thread.get().interrupt();
+
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> running.get(20, TimeUnit.SECONDS)))
+                    .hasCauseInstanceOf(InterruptedException.class)
+                    .cause().hasMessageContaining("(kill confirmed)");
+            assertThat(awaitGone(marker)).isEmpty();
+        } finally {
+            caller.shutdownNow();
+            assertThat(caller.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aThousandExecutions_leaveThreadsAndDescriptorsFlat_andOneSessionPerTarget() throws Exception {
+        try (SshRunner ssh = runner("ed25519").build()) {
+            ExecutorService callers = Executors.newFixedThreadPool(4, task -> new Thread(task, "ddc-test-caller"));
+            try {
+                runMany(ssh, callers, 40);
+                int threadsBefore = Thread.activeCount();
+                long descriptorsBefore = openDescriptors();
+
+                runMany(ssh, callers, 1000);
+
+                assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + 2);
+                assertThat(openDescriptors()).isLessThanOrEqualTo(descriptorsBefore + 10);
+                assertThat(ssh.openSessions()).isEqualTo(2);
+            } finally {
+                callers.shutdownNow();
+                assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        assertThat(LiveThreads.awaitNoneWorking(name -> name.startsWith("sshd-ddc-ssh"), Duration.ofSeconds(10)))
+                .isEmpty();
+    }
+
+    @Test
+    void inUseCheck_runsWhoOverSsh() throws Exception {
+        try (SshRunner ssh = runner("ed25519").build()) {
+            InUseCheck check = InUseCheck.wrapping(ssh.defaultAvailabilityCheck(), ssh);
+
+            Availability availability = check.check(Target.of("127.0.0.2"));
+
+            assertThat(check.query().format()).isEqualTo("who");
+            // nobody logs on interactively here: who lists no session, and the target is free
+            assertThat(availability).isEqualTo(Availability.available());
+        }
+    }
+
+    private static void runMany(SshRunner ssh, ExecutorService callers, int count) throws Exception {
+        List<Future<Requests>> done = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String target = i % 2 == 0 ? "127.0.0.2" : "127.0.0.3";
+            done.add(callers.submit(() -> Requests.run(ssh, target, TIMEOUT, "echo", "x")));
+        }
+        for (Future<Requests> one : done) {
+            Requests requests = one.get(60, TimeUnit.SECONDS);
+            assertThat(requests.result).as("%s", requests).isEqualTo(RunResult.exited(0));
+            assertThat(requests.out()).isEqualTo("x\n");
+        }
+    }
+
+    private static long openDescriptors() throws Exception {
+        try (var files = Files.list(Path.of("/proc/self/fd"))) {
+            return files.count();
+        }
+    }
+
+    /** A shell that starts a child shell; both have the marker in their command lines, and both hang. */
+    private static List<String> hangingCommand(String marker) {
+        return List.of("sh", "-c", "sh -c 'sleep 600; : " + marker + "' & sleep 600; : " + marker);
+    }
+
+    private static List<String> processesWith(String marker) {
+        List<String> found = new ArrayList<>();
+        ProcessHandle.allProcesses().forEach(process -> process.info().commandLine()
+                .filter(line -> line.contains(marker))
+                .ifPresent(line -> found.add(process.pid() + " " + line)));
+        return found;
+    }
+
+    private static List<String> awaitGone(String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<String> left = processesWith(marker);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            left = processesWith(marker);
+        }
+        return left;
+    }
+}
