@@ -2,7 +2,17 @@ package io.ddc.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.Completion;
+import io.ddc.ExecutionResult;
+import io.ddc.Experiment;
+import io.ddc.ExperimentListener;
+import io.ddc.ExperimentRun;
+import io.ddc.Failure;
+import io.ddc.Outcome;
+import io.ddc.Probe;
+import io.ddc.Schedule;
 import io.ddc.Target;
+import io.ddc.TargetPool;
 import io.ddc.core.InUseCheck;
 import io.ddc.spi.Availability;
 import io.ddc.spi.RunResult;
@@ -13,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -283,6 +295,49 @@ final class OpenSshInteropTest {
         } finally {
             caller.shutdownNow();
             assertThat(caller.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /**
+     * A stop through the engine: the runs under way on both targets get the grace, then the engine
+     * interrupts them and the runner kills the remote programs with their children.
+     */
+    @Test
+    void anExperimentStopped_killsTheRemotePrograms_whenTheGraceEnds_andRecordsThemAsStopped() throws Exception {
+        String marker = "ddc-stop-" + UUID.randomUUID();
+        Queue<ExecutionResult> results = new ConcurrentLinkedQueue<>();
+        try (SshRunner ssh = runner("ed25519").build()) {
+            Experiment experiment = Experiment.builder("ssh-stop")
+                    .targets(TargetPool.of("127.0.0.2", "127.0.0.3"))
+                    .probe(Probe.builder("hold").command(hangingCommand(marker)).timeout(Duration.ofHours(1)).build())
+                    .runner(ssh)
+                    .parallelism(2)
+                    .grace(Duration.ofMillis(500))
+                    .schedule(Schedule.periodic(Duration.ofMinutes(1)).withMaxIterations(1))
+                    .storageRoot(folder.resolve("stop-root"))
+                    .listener(new ExperimentListener() {
+                        @Override
+                        public void executionFinished(ExecutionResult result) {
+                            results.add(result);
+                        }
+                    })
+                    .build();
+            ExperimentRun run = experiment.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (processesWith(marker).size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(processesWith(marker)).as("two programs and their children").hasSizeGreaterThanOrEqualTo(4);
+
+            run.stop();
+            Completion completion = run.await();
+
+            assertThat(completion.reason()).isEqualTo(Completion.Reason.STOPPED);
+            assertThat(awaitGone(marker)).isEmpty();
+            assertThat(results).hasSize(2).allSatisfy(result -> {
+                assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+                assertThat(result.failure()).map(Failure::kind).contains(Failure.Kind.STOPPED);
+            });
         }
     }
 
