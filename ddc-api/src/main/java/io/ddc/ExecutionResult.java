@@ -8,14 +8,14 @@ import java.util.OptionalInt;
 /**
  * The result of one (target, probe) pair in one iteration. Immutable.
  *
- * <p>A SUCCEEDED result has an exit code and no failure; a FAILED result has a failure and, when the
- * program ran to completion, its exit code; an UNAVAILABLE result has a failure of kind
- * {@link Failure.Kind#TARGET_UNAVAILABLE} and empty outputs.
+ * <p>The outcome follows from the failure, one model for both: no failure is SUCCEEDED (and has an
+ * exit code), a failure of kind {@link Failure.Kind#TARGET_UNAVAILABLE} is UNAVAILABLE (and has
+ * no exit code and empty outputs), any other failure is FAILED (with the exit code when the
+ * program ran to completion); {@link Failure.Kind#outcome()}.
  *
  * @param target the machine
  * @param probe the probe's name
  * @param iterationId the iteration, the UTC epoch second at which it started
- * @param outcome what became of the pair
  * @param exitCode the program's exit code, if it ran to completion
  * @param stdout what was captured of standard output
  * @param stderr what was captured of standard error
@@ -26,7 +26,6 @@ public record ExecutionResult(
         Target target,
         String probe,
         long iterationId,
-        Outcome outcome,
         OptionalInt exitCode,
         Output stdout,
         Output stderr,
@@ -34,14 +33,13 @@ public record ExecutionResult(
         Optional<Failure> failure) {
 
     /**
-     * Checks the components and that outcome, exit code and failure agree.
+     * Checks the components and that the exit code agrees with the failure.
      *
-     * @throws IllegalArgumentException if they do not
+     * @throws IllegalArgumentException if it does not
      */
     public ExecutionResult {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(probe, "probe");
-        Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(exitCode, "exitCode");
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
@@ -50,13 +48,10 @@ public record ExecutionResult(
         if (elapsed.isNegative()) {
             throw new IllegalArgumentException("elapsed must not be negative, got " + elapsed);
         }
-        if ((outcome == Outcome.SUCCEEDED) == failure.isPresent()) {
-            throw new IllegalArgumentException(outcome + " result " + (failure.isPresent() ? "with" : "without") + " a failure");
+        if (failure.isEmpty() && exitCode.isEmpty()) {
+            throw new IllegalArgumentException("SUCCEEDED result (no failure) without an exit code");
         }
-        if (outcome == Outcome.SUCCEEDED && exitCode.isEmpty()) {
-            throw new IllegalArgumentException("SUCCEEDED result without an exit code");
-        }
-        if (outcome == Outcome.UNAVAILABLE && exitCode.isPresent()) {
+        if (failure.isPresent() && failure.get().kind() == Failure.Kind.TARGET_UNAVAILABLE && exitCode.isPresent()) {
             throw new IllegalArgumentException("UNAVAILABLE result with an exit code: nothing ran on the target");
         }
     }
@@ -71,19 +66,24 @@ public record ExecutionResult(
      * @return the result
      */
     public static ExecutionResult unavailable(Target target, String probe, long iterationId, String reason) {
-        return new ExecutionResult(target, probe, iterationId, Outcome.UNAVAILABLE, OptionalInt.empty(),
+        return new ExecutionResult(target, probe, iterationId, OptionalInt.empty(),
                 Output.empty(), Output.empty(), Duration.ZERO,
                 Optional.of(new Failure(Failure.Kind.TARGET_UNAVAILABLE, reason)));
     }
 
+    /** @return what became of the pair: SUCCEEDED without a failure, else the failure's {@link Failure.Kind#outcome()} */
+    public Outcome outcome() {
+        return failure.map(f -> f.kind().outcome()).orElse(Outcome.SUCCEEDED);
+    }
+
     /** @return true if the outcome is SUCCEEDED */
     public boolean succeeded() {
-        return outcome == Outcome.SUCCEEDED;
+        return failure.isEmpty();
     }
 
     @Override
     public String toString() {
-        return "ExecutionResult[" + probe + "@" + target + " #" + iterationId + " " + outcome
+        return "ExecutionResult[" + probe + "@" + target + " #" + iterationId + " " + outcome()
                 + (exitCode.isPresent() ? " exit " + exitCode.getAsInt() : "")
                 + failure.map(f -> " (" + f + ")").orElse("") + ", " + elapsed.toMillis() + " ms, stdout "
                 + stdout.size() + " B, stderr " + stderr.size() + " B]";

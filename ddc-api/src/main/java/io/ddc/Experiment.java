@@ -1,6 +1,7 @@
 package io.ddc;
 
 import io.ddc.spi.AvailabilityCheck;
+import io.ddc.spi.EngineSettings;
 import io.ddc.spi.ExperimentEngine;
 import io.ddc.spi.RemoteRunner;
 import io.ddc.spi.Sleeper;
@@ -50,11 +51,7 @@ public final class Experiment {
     private final List<ExperimentListener> listeners;
     private final Duration postCollectorTimeout;
     private final int postCollectorThreads;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final boolean forceEachExecution;
-    private final boolean forceOutputs;
-    private final boolean freshStart;
+    private final EngineSettings settings;
     private final Duration grace;
 
     private Experiment(Builder builder, TargetPool targets, RemoteRunner runner) {
@@ -70,11 +67,7 @@ public final class Experiment {
         this.listeners = List.copyOf(builder.listeners);
         this.postCollectorTimeout = builder.postCollectorTimeout;
         this.postCollectorThreads = builder.postCollectorThreads;
-        this.clock = builder.clock;
-        this.sleeper = builder.sleeper;
-        this.forceEachExecution = builder.forceEachExecution;
-        this.forceOutputs = builder.forceOutputs;
-        this.freshStart = builder.freshStart;
+        this.settings = new EngineSettings(builder.clock, builder.sleeper, builder.durability, builder.freshStart);
         this.grace = builder.grace;
     }
 
@@ -110,7 +103,7 @@ public final class Experiment {
         ExperimentEngine engine = ServiceLoader.load(ExperimentEngine.class).findFirst()
                 .orElseThrow(() -> new DdcException("no DDC engine found: put io.ddc:ddc-core on the class path "
                         + "or module path"));
-        return engine.start(this);
+        return engine.start(this, settings);
     }
 
     /** @return the experiment's name, also its folder under the storage root */
@@ -173,37 +166,44 @@ public final class Experiment {
         return postCollectorThreads;
     }
 
-    /** @return the clock that gives iteration ids and measures durations */
-    public Clock clock() {
-        return clock;
-    }
-
-    /** @return how the coordinator waits between iterations */
-    public Sleeper sleeper() {
-        return sleeper;
-    }
-
-    /** @return true if each execution's output files are forced to disk as soon as they are written */
-    public boolean forcesEachExecution() {
-        return forceEachExecution;
-    }
-
-    /**
-     * @return true (the default) if output files are forced to disk, at the end of each target's
-     *     visit or after each execution; false if they are left to the operating system's cache
-     */
-    public boolean forcesOutputs() {
-        return forceOutputs;
-    }
-
-    /** @return true if an existing experiment folder is moved aside instead of resumed */
-    public boolean startsFresh() {
-        return freshStart;
+    /** For the tests of this package: what {@link #start()} hands the engine. */
+    EngineSettings settings() {
+        return settings;
     }
 
     /** @return how long the running executions may go on after a stop before they are killed */
     public Duration grace() {
         return grace;
+    }
+
+    /**
+     * Starts a builder with everything this experiment has (the same probes, pool, runner,
+     * listeners and settings), to make a changed copy:
+     *
+     * <pre>{@code
+     * Experiment tonight = experiment.toBuilder().schedule(Schedule.singleShot()).build();
+     * }</pre>
+     *
+     * @return a new builder; changing it leaves this experiment as it is
+     */
+    public Builder toBuilder() {
+        Builder copy = new Builder(name);
+        copy.probes.addAll(probes);
+        copy.targets = targets;
+        copy.schedule = schedule;
+        copy.runner = runner;
+        copy.availabilityCheck = availabilityCheck;
+        copy.parallelism = parallelism;
+        copy.storageRoot = storageRoot;
+        copy.listeners.addAll(listeners);
+        copy.postCollectorTimeout = postCollectorTimeout;
+        copy.postCollectorThreads = postCollectorThreads;
+        copy.clock = settings.clock();
+        copy.sleeper = settings.sleeper();
+        copy.durability = settings.durability();
+        copy.freshStart = settings.freshStart();
+        copy.grace = grace;
+        return copy;
     }
 
     @Override
@@ -217,8 +217,8 @@ public final class Experiment {
      * Defaults: schedule {@link #DEFAULT_SCHEDULE}, parallelism 1 (the original's strictly sequential
      * coordinator), the runner's own availability check, storage root {@link #DEFAULT_STORAGE_ROOT},
      * post-collector timeout {@link #DEFAULT_POST_COLLECTOR_TIMEOUT} on 2 threads, the system UTC
-     * clock and a sleeping sleeper, output files forced when a target's visit ends (not after each
-     * execution, see {@link #forceOutputs(boolean)}), an existing folder resumed (no fresh start),
+     * clock and a sleeping sleeper, durability {@link Durability#EACH_VISIT}, an existing folder
+     * resumed (no fresh start),
      * and a grace of {@link #DEFAULT_GRACE} after a stop. Not thread-safe; {@link #build()} copies
      * its state.
      */
@@ -236,8 +236,7 @@ public final class Experiment {
         private int postCollectorThreads = 2;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
-        private boolean forceEachExecution;
-        private boolean forceOutputs = true;
+        private Durability durability = Durability.EACH_VISIT;
         private boolean freshStart;
         private Duration grace = DEFAULT_GRACE;
 
@@ -403,44 +402,16 @@ public final class Experiment {
         }
 
         /**
-         * Chooses when output files reach the disk. By default the files a target's visit appended
-         * to are forced to disk when the visit ends (after its last probe), before the iteration's
-         * trace lines are written, so a trace line never names an execution whose output a power cut
-         * could take away. With {@code true} each execution's two files are forced as soon as its
-         * records are appended, before listeners and post-collectors hear of it, so a power cut
-         * loses nothing they have seen. The number of {@code fsync} calls is the same either way
-         * (an execution appends to two files of its own, once per iteration); only their place
-         * changes: the next probe on that target waits for them. Measured on a virtual SSD, 50
-         * targets and 2 probes: about 0.15 ms per file and iteration in both modes. A crash of the
-         * coordinator process alone loses nothing either way: what was written is in the operating
-         * system's cache.
+         * Chooses when the records an execution appends reach the disk ({@link Durability}): by
+         * default when the target's visit ends. {@link Durability#OPERATING_SYSTEM} saves two
+         * {@code fsync} calls per execution, for experiments that can lose the last records in a
+         * power cut (figures in {@code BENCHMARKS.md}).
          *
-         * @param force true to force each execution's files before it is announced
+         * @param mode when output files are forced
          * @return this builder
          */
-        public Builder forceEachExecution(boolean force) {
-            this.forceEachExecution = force;
-            return this;
-        }
-
-        /**
-         * Chooses whether output files are forced to disk at all. By default they are (see
-         * {@link #forceEachExecution(boolean)} for when), which costs two {@code fsync} calls per
-         * execution: about 0.15 to 0.2 ms each on a virtual disk, some 20 times the engine's own
-         * work (about 13 µs per execution with storage, see {@code BENCHMARKS.md}). With
-         * {@code false} the records are appended but left to the operating system, which writes them
-         * out on its own (within about 30 s by Linux's defaults). A crash of the coordinator process
-         * still loses nothing, since what was written is in the operating system's cache; a power cut
-         * or an operating-system crash can lose the last records while the trace lines and the state
-         * file, which are still forced, name their executions (a single-shot experiment then does not
-         * run those pairs again). For experiments whose post-collectors keep what matters, or that
-         * can live with that window. Cannot be combined with {@code forceEachExecution(true)}.
-         *
-         * @param force false to leave output files to the operating system
-         * @return this builder
-         */
-        public Builder forceOutputs(boolean force) {
-            this.forceOutputs = force;
+        public Builder durability(Durability mode) {
+            this.durability = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
@@ -484,14 +455,10 @@ public final class Experiment {
          * Builds the experiment.
          *
          * @return an immutable experiment
-         * @throws IllegalStateException if no probe, no targets or no runner was set, or if
-         *     {@code forceEachExecution(true)} and {@code forceOutputs(false)} were both set
+         * @throws IllegalStateException if no probe, no targets or no runner was set
+         * @throws IllegalArgumentException if the runner cannot run a probe ({@link RemoteRunner#validate})
          */
         public Experiment build() {
-            if (forceEachExecution && !forceOutputs) {
-                throw new IllegalStateException("experiment '" + name + "': forceEachExecution(true) and"
-                        + " forceOutputs(false) contradict each other: choose one");
-            }
             if (probes.isEmpty()) {
                 throw new IllegalStateException("experiment '" + name + "' has no probe: call probe(...)");
             }
@@ -505,6 +472,9 @@ public final class Experiment {
                         + "runner(RemoteRunner.load(\"local\"))");
             }
             checkFolderNames(pool);
+            for (Probe probe : probes) {
+                chosen.validate(probe);
+            }
             return new Experiment(this, pool, chosen);
         }
 

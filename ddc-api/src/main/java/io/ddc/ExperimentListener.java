@@ -1,23 +1,28 @@
 package io.ddc;
 
-import java.time.Instant;
-
 /**
  * Receives the progress of an experiment. Every method has an empty default, so implement only what
- * you need.
+ * you need; each takes one event object, which later versions may give more components without
+ * breaking a listener, as Failsafe's listeners do.
  *
  * <p>Methods are called on the engine's threads, possibly concurrently for different targets, and
  * must return quickly; an exception thrown by a listener is logged and ignored.
+ *
+ * <pre>{@code
+ * Experiment.builder("lab").listener(new ExperimentListener() {
+ *     public void iterationFinished(IterationSummary summary) {
+ *         System.out.println(summary.iterationId() + ": " + summary.succeeded() + " succeeded");
+ *     }
+ * })
+ * }</pre>
  */
 public interface ExperimentListener {
     /**
      * An iteration starts.
      *
-     * @param experiment the experiment's name
-     * @param iterationId the iteration
-     * @param targets how many targets it will visit
+     * @param start its id and how many targets it visits
      */
-    default void iterationStarted(String experiment, long iterationId, int targets) {}
+    default void iterationStarted(IterationStart start) {}
 
     /**
      * A result is known and stored (before post-collectors see it).
@@ -37,11 +42,9 @@ public interface ExperimentListener {
      * The experiment waits for its next iteration; called after an iteration's
      * {@link #iterationFinished}, and when a resumed experiment waits for its first slot.
      *
-     * @param experiment the experiment's name
-     * @param nextStart when the next iteration is due to start, unless the experiment is stopped
-     *     first
+     * @param next when it is due
      */
-    default void waitingForNextIteration(String experiment, Instant nextStart) {}
+    default void waitingForNextIteration(NextIteration next) {}
 
     /**
      * A post-collector threw or overran its time limit.

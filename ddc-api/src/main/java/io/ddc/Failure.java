@@ -26,7 +26,17 @@ public record Failure(Kind kind, String message) {
          * The experiment was stopped while the execution ran, and it was still running when the
          * stop's grace ended, so its runner killed it ({@link Experiment.Builder#grace(java.time.Duration)}).
          */
-        STOPPED
+        STOPPED;
+
+        /**
+         * The outcome of an execution that failed this way: the one model of outcomes and
+         * failures.
+         *
+         * @return {@link Outcome#UNAVAILABLE} for {@link #TARGET_UNAVAILABLE}, else {@link Outcome#FAILED}
+         */
+        public Outcome outcome() {
+            return this == TARGET_UNAVAILABLE ? Outcome.UNAVAILABLE : Outcome.FAILED;
+        }
     }
 
     /** Checks the components. */

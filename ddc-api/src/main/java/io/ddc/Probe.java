@@ -112,6 +112,27 @@ public final class Probe {
         return captureLimit;
     }
 
+    /**
+     * Starts a builder with everything this probe has (the same post-collector instances, in
+     * order), to make a changed copy:
+     *
+     * <pre>{@code
+     * Probe patient = probe.toBuilder().timeout(Duration.ofMinutes(5)).build();
+     * }</pre>
+     *
+     * @return a new builder; changing it leaves this probe as it is
+     */
+    public Builder toBuilder() {
+        Builder copy = new Builder(name);
+        copy.command = command;
+        copy.timeout = timeout;
+        copy.acceptedExitCodes = new LinkedHashSet<>(acceptedExitCodes);
+        copy.postCollectors.addAll(postCollectors);
+        copy.storeOutput = storeOutput;
+        copy.captureLimit = captureLimit;
+        return copy;
+    }
+
     @Override
     public String toString() {
         return "Probe[" + name + ": " + String.join(" ", command) + ", timeout " + timeout + "]";

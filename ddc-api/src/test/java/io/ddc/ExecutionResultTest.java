@@ -13,14 +13,14 @@ final class ExecutionResultTest {
     private static final Failure TIMED_OUT =
             new Failure(Failure.Kind.TIMED_OUT, "timed out after 30 s; the process tree was killed");
 
-    private static ExecutionResult result(Outcome outcome, OptionalInt exitCode, Optional<Failure> failure) {
-        return new ExecutionResult(M01, "load", 42, outcome, exitCode, Output.ofText("out"), Output.empty(),
+    private static ExecutionResult result(OptionalInt exitCode, Optional<Failure> failure) {
+        return new ExecutionResult(M01, "load", 42, exitCode, Output.ofText("out"), Output.empty(),
                 Duration.ofMillis(1500), failure);
     }
 
     @Test
     void succeeded_withExitCodeAndNoFailure() {
-        ExecutionResult result = result(Outcome.SUCCEEDED, OptionalInt.of(0), Optional.empty());
+        ExecutionResult result = result(OptionalInt.of(0), Optional.empty());
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.exitCode()).hasValue(0);
@@ -30,8 +30,8 @@ final class ExecutionResultTest {
 
     @Test
     void failed_withFailure_andWithOrWithoutExitCode() {
-        ExecutionResult timedOut = result(Outcome.FAILED, OptionalInt.empty(), Optional.of(TIMED_OUT));
-        ExecutionResult badExit = result(Outcome.FAILED, OptionalInt.of(3),
+        ExecutionResult timedOut = result(OptionalInt.empty(), Optional.of(TIMED_OUT));
+        ExecutionResult badExit = result(OptionalInt.of(3),
                 Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code 3 is not accepted")));
 
         assertThat(timedOut.succeeded()).isFalse();
@@ -41,46 +41,38 @@ final class ExecutionResultTest {
         assertThat(badExit.succeeded()).isFalse();
     }
 
+    /** One model: the outcome follows from the failure, so no result can say SUCCEEDED with a failure. */
     @Test
-    void succeeded_withFailure_isRejected() {
-        assertThatThrownBy(() -> result(Outcome.SUCCEEDED, OptionalInt.of(0), Optional.of(TIMED_OUT)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("SUCCEEDED result with a failure");
-    }
-
-    @Test
-    void failed_withoutFailure_isRejected() {
-        assertThatThrownBy(() -> result(Outcome.FAILED, OptionalInt.of(1), Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("FAILED result without a failure");
-    }
-
-    @Test
-    void unavailable_withoutFailure_isRejected() {
-        assertThatThrownBy(() -> result(Outcome.UNAVAILABLE, OptionalInt.empty(), Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("UNAVAILABLE result without a failure");
+    void theOutcome_followsFromTheFailureKind() {
+        assertThat(result(OptionalInt.of(0), Optional.empty()).outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(result(OptionalInt.empty(), Optional.of(TIMED_OUT)).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result(OptionalInt.empty(), Optional.of(new Failure(Failure.Kind.TARGET_UNAVAILABLE, "off")))
+                .outcome()).isEqualTo(Outcome.UNAVAILABLE);
+        for (Failure.Kind kind : Failure.Kind.values()) {
+            assertThat(kind.outcome()).as(kind.name())
+                    .isEqualTo(kind == Failure.Kind.TARGET_UNAVAILABLE ? Outcome.UNAVAILABLE : Outcome.FAILED);
+        }
     }
 
     @Test
     void succeeded_withoutExitCode_isRejected() {
-        assertThatThrownBy(() -> result(Outcome.SUCCEEDED, OptionalInt.empty(), Optional.empty()))
+        assertThatThrownBy(() -> result(OptionalInt.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("SUCCEEDED result without an exit code");
+                .hasMessage("SUCCEEDED result (no failure) without an exit code");
     }
 
     @Test
     void unavailable_withAnExitCode_isRejected() {
         Optional<Failure> failure = Optional.of(new Failure(Failure.Kind.TARGET_UNAVAILABLE, "no answer"));
 
-        assertThatThrownBy(() -> result(Outcome.UNAVAILABLE, OptionalInt.of(0), failure))
+        assertThatThrownBy(() -> result(OptionalInt.of(0), failure))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("UNAVAILABLE result with");
     }
 
     @Test
     void negativeElapsed_isRejected() {
-        assertThatThrownBy(() -> new ExecutionResult(M01, "load", 42, Outcome.FAILED, OptionalInt.empty(), Output.empty(),
+        assertThatThrownBy(() -> new ExecutionResult(M01, "load", 42, OptionalInt.empty(), Output.empty(),
                 Output.empty(), Duration.ofMillis(-1), Optional.of(TIMED_OUT)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("elapsed must not be negative, got PT-0.001S");
@@ -88,14 +80,14 @@ final class ExecutionResultTest {
 
     @Test
     void nullComponent_isRejectedWithItsName() {
-        assertThatThrownBy(() -> new ExecutionResult(M01, "load", 42, Outcome.SUCCEEDED, OptionalInt.of(0), Output.empty(),
+        assertThatThrownBy(() -> new ExecutionResult(M01, "load", 42, OptionalInt.of(0), Output.empty(),
                 Output.empty(), Duration.ZERO, null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("failure");
-        assertThatThrownBy(() -> new ExecutionResult(M01, "load", 42, null, OptionalInt.of(0), Output.empty(),
+        assertThatThrownBy(() -> new ExecutionResult(M01, "load", 42, null, Output.empty(),
                 Output.empty(), Duration.ZERO, Optional.empty()))
                 .isInstanceOf(NullPointerException.class)
-                .hasMessage("outcome");
+                .hasMessage("exitCode");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class ExperimentTest {
@@ -204,14 +205,14 @@ final class ExperimentTest {
         assertThat(experiment.availabilityCheck()).isSameAs(runner.ownCheck);
         assertThat(experiment.postCollectorTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(experiment.postCollectorThreads()).isEqualTo(2);
-        assertThat(experiment.clock().getZone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(experiment.settings().clock().getZone()).isEqualTo(ZoneOffset.UTC);
         assertThat(experiment.listeners()).isEmpty();
         assertThat(experiment.runner()).isSameAs(runner);
         assertThat(experiment.targets()).isEqualTo(POOL);
         assertThat(experiment.probes()).containsExactly(LOAD);
-        assertThat(experiment.forcesEachExecution()).isFalse();
-        assertThat(experiment.forcesOutputs()).isTrue();
-        assertThat(experiment.startsFresh()).isFalse();
+        assertThat(experiment.settings().durability()).isEqualTo(Durability.EACH_VISIT);
+        assertThat(experiment.settings().freshStart()).isFalse();
+        assertThat(experiment.grace()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -224,46 +225,93 @@ final class ExperimentTest {
 
         Experiment experiment = complete("lab").probe(DISK).availabilityCheck(check).clock(clock).sleeper(sleeper)
                 .listener(listener).schedule(schedule).storageRoot(Path.of("/var/ddc")).parallelism(8)
-                .forceEachExecution(true).freshStart(true).build();
+                .durability(Durability.EACH_EXECUTION).freshStart(true).build();
 
         assertThat(experiment.probes()).containsExactly(LOAD, DISK);
         assertThat(experiment.availabilityCheck()).isSameAs(check);
-        assertThat(experiment.clock()).isSameAs(clock);
-        assertThat(experiment.sleeper()).isSameAs(sleeper);
+        assertThat(experiment.settings().clock()).isSameAs(clock);
+        assertThat(experiment.settings().sleeper()).isSameAs(sleeper);
         assertThat(experiment.listeners()).containsExactly(listener);
         assertThat(experiment.schedule()).isSameAs(schedule);
         assertThat(experiment.storageRoot()).isEqualTo(Path.of("/var/ddc"));
         assertThat(experiment.folder()).isEqualTo(Path.of("/var/ddc/lab"));
         assertThat(experiment.parallelism()).isEqualTo(8);
-        assertThat(experiment.forcesEachExecution()).isTrue();
-        assertThat(experiment.startsFresh()).isTrue();
+        assertThat(experiment.settings().durability()).isEqualTo(Durability.EACH_EXECUTION);
+        assertThat(experiment.settings().freshStart()).isTrue();
     }
 
     @Test
-    void forceOutputs_false_isKept() {
-        Experiment experiment = complete("lab").forceOutputs(false).build();
+    void toBuilder_copiesEverything_andTheCopyCanChangeOneThing() {
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(1_081_948_390), ZoneOffset.UTC);
+        ExperimentListener listener = new ExperimentListener() { };
+        Experiment original = complete("lab").probe(DISK).clock(clock).listener(listener).parallelism(8)
+                .durability(Durability.OPERATING_SYSTEM).freshStart(true).grace(Duration.ofSeconds(3))
+                .postCollectorThreads(5).postCollectorTimeout(Duration.ofSeconds(7)).build();
 
-        assertThat(experiment.forcesOutputs()).isFalse();
-        assertThat(experiment.forcesEachExecution()).isFalse();
+        Experiment copy = original.toBuilder().parallelism(2).build();
+
+        assertThat(copy.parallelism()).isEqualTo(2);
+        assertThat(original.parallelism()).isEqualTo(8);
+        assertThat(copy.probes()).containsExactly(LOAD, DISK);
+        assertThat(copy.targets()).isEqualTo(POOL);
+        assertThat(copy.runner()).isSameAs(runner);
+        assertThat(copy.availabilityCheck()).isSameAs(original.availabilityCheck());
+        assertThat(copy.listeners()).containsExactly(listener);
+        assertThat(copy.settings()).isEqualTo(original.settings());
+        assertThat(copy.grace()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(copy.postCollectorThreads()).isEqualTo(5);
+        assertThat(copy.postCollectorTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(copy.schedule()).isEqualTo(original.schedule());
+        assertThat(copy.storageRoot()).isEqualTo(original.storageRoot());
     }
 
     @Test
-    void build_forceEachExecutionWithoutForcingOutputs_isRefused() {
-        Experiment.Builder builder = complete("lab").forceEachExecution(true).forceOutputs(false);
+    void toBuilder_knowsEveryFieldOfExperiment() {
+        // a new field of Experiment must be copied by toBuilder, then listed here
+        List<String> fields = java.util.Arrays.stream(Experiment.class.getDeclaredFields())
+                .filter(field -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
+                .map(java.lang.reflect.Field::getName)
+                .toList();
 
-        assertThatThrownBy(builder::build)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("experiment 'lab': forceEachExecution(true) and forceOutputs(false) contradict each other:"
-                        + " choose one");
+        assertThat(fields).containsExactlyInAnyOrder("name", "probes", "targets", "schedule", "runner",
+                "availabilityCheck", "parallelism", "storageRoot", "listeners", "postCollectorTimeout",
+                "postCollectorThreads", "settings", "grace");
     }
 
     @Test
-    void forceEachExecutionAndFreshStart_canBeTurnedOffAgain() {
-        Experiment experiment = complete("lab").forceEachExecution(true).freshStart(true)
-                .forceEachExecution(false).freshStart(false).build();
+    void build_asksTheRunnerToValidateEachProbe() {
+        RemoteRunner picky = new RemoteRunner() {
+            @Override
+            public String name() {
+                return "picky";
+            }
 
-        assertThat(experiment.forcesEachExecution()).isFalse();
-        assertThat(experiment.startsFresh()).isFalse();
+            @Override
+            public io.ddc.spi.RunResult run(io.ddc.spi.ExecutionRequest request) {
+                throw new AssertionError("never run");
+            }
+
+            @Override
+            public void validate(Probe probe) {
+                if (probe.command().contains("\n")) {
+                    throw new IllegalArgumentException("probe '" + probe.name() + "': a line break cannot be sent");
+                }
+            }
+        };
+        Experiment.Builder builder = Experiment.builder("lab").targets(POOL).runner(picky)
+                .probe(Probe.builder("bad").command("echo", "\n").build());
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("probe 'bad': a line break cannot be sent");
+    }
+
+    @Test
+    void durabilityAndFreshStart_canBeChangedAgain() {
+        Experiment experiment = complete("lab").durability(Durability.EACH_EXECUTION).freshStart(true)
+                .durability(Durability.OPERATING_SYSTEM).freshStart(false).build();
+
+        assertThat(experiment.settings().durability()).isEqualTo(Durability.OPERATING_SYSTEM);
+        assertThat(experiment.settings().freshStart()).isFalse();
     }
 
     @Test

@@ -320,4 +320,47 @@ final class ProbeTest {
 
         assertThat(probe).hasToString("Probe[load: cat /proc/loadavg, timeout PT10S]");
     }
+
+    @Test
+    void toBuilder_copiesEveryProperty_andTheCopyCanChangeOne() {
+        PostCollector first = (result, context) -> { };
+        PostCollector second = (result, context) -> { };
+        Probe probe = Probe.builder("smart").command("smartctl", "-A", "/dev/sda").timeout(Duration.ofSeconds(5))
+                .acceptExitCodes(0, 4, 64).storeOutput(false).captureLimit(4096)
+                .postCollector("parse", first).postCollector("alert", second).build();
+
+        Probe copy = probe.toBuilder().timeout(Duration.ofMillis(1500)).build();
+
+        assertThat(copy.timeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(probe.timeout()).as("the original").isEqualTo(Duration.ofSeconds(5));
+        assertThat(copy.name()).isEqualTo("smart");
+        assertThat(copy.command()).containsExactly("smartctl", "-A", "/dev/sda");
+        assertThat(copy.acceptedExitCodes()).containsExactlyInAnyOrder(0, 4, 64);
+        assertThat(copy.storesOutput()).isFalse();
+        assertThat(copy.captureLimit()).isEqualTo(4096);
+        assertThat(copy.postCollectors()).extracting(Probe.NamedPostCollector::name).containsExactly("parse", "alert");
+        assertThat(copy.postCollectors()).extracting(Probe.NamedPostCollector::collector).containsExactly(first, second);
+    }
+
+    @Test
+    void toBuilder_aCollectorAddedToTheCopy_isNotAddedToTheOriginal() {
+        Probe probe = Probe.builder("p").command("true").postCollector("a", (result, context) -> { }).build();
+
+        Probe copy = probe.toBuilder().postCollector("b", (result, context) -> { }).build();
+
+        assertThat(probe.postCollectors()).hasSize(1);
+        assertThat(copy.postCollectors()).hasSize(2);
+    }
+
+    @Test
+    void toBuilder_knowsEveryFieldOfProbe() {
+        // a new field of Probe must be copied by toBuilder, then listed here
+        List<String> fields = java.util.Arrays.stream(Probe.class.getDeclaredFields())
+                .filter(field -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
+                .map(java.lang.reflect.Field::getName)
+                .toList();
+
+        assertThat(fields).containsExactlyInAnyOrder("name", "command", "timeout", "acceptedExitCodes", "postCollectors",
+                "storeOutput", "captureLimit");
+    }
 }

@@ -12,8 +12,9 @@ public interface ExperimentEngine {
      * Starts an experiment.
      *
      * @param experiment what to run
+     * @param settings what only the engine reads: clock, sleeper, durability, fresh start
      * @return the handle of the run
      * @throws io.ddc.DdcException if the storage folder cannot be used
      */
-    ExperimentRun start(Experiment experiment);
+    ExperimentRun start(Experiment experiment, EngineSettings settings);
 }

@@ -1,5 +1,6 @@
 package io.ddc.spi;
 
+import io.ddc.Probe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,20 @@ public interface RemoteRunner {
      *     started before throwing
      */
     RunResult run(ExecutionRequest request) throws InterruptedException;
+
+    /**
+     * Checks, when an experiment is built, that this runner can run the probe's command, so that a
+     * probe it could never run is refused before anything starts (a line break in a Windows
+     * argument, a NUL byte over SSH). Called by {@link io.ddc.Experiment.Builder#build()} for each
+     * probe.
+     *
+     * @param probe a probe of the experiment
+     * @throws IllegalArgumentException saying what in the probe this runner cannot pass, and what
+     *     to do instead; by default every probe is accepted
+     */
+    default void validate(Probe probe) {
+        Objects.requireNonNull(probe, "probe");
+    }
 
     /**
      * The availability check used when the experiment sets none.

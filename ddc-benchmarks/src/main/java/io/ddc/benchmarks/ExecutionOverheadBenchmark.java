@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p><b>Target:</b> at 1,000 targets × 5 probes, at most 20 µs of coordinator time per execution
  * with storage on, i.e. at most 100 ms per iteration. {@code storage=FORCED} (the default engine)
  * adds two {@code fsync} calls per execution, which cost the disk's time, not the coordinator's:
- * {@code UNFORCED} measures the same storage without them ({@code forceOutputs(false)}), and
+ * {@code UNFORCED} measures the same storage without them ({@code Durability.OPERATING_SYSTEM}), and
  * {@link FileAppendBenchmark} measures one {@code fsync} on its own. Beside the wall-clock time,
  * {@link CpuCounters} measures the processor time the JVM spends per execution, which leaves out
  * the time spent waiting for the disk.

@@ -1,5 +1,6 @@
 package io.ddc.benchmarks;
 
+import io.ddc.Durability;
 import io.ddc.Experiment;
 import io.ddc.Probe;
 
@@ -8,7 +9,7 @@ public enum StorageMode {
     /** No output files: probes built with {@code storeOutput(false)}; trace lines and state only. */
     OFF,
     /**
-     * Output files appended but left to the operating system: {@code forceOutputs(false)}. The
+     * Output files appended but left to the operating system: {@code Durability.OPERATING_SYSTEM}. The
      * engine's own cost of storing, without the disk's.
      */
     UNFORCED,
@@ -22,6 +23,6 @@ public enum StorageMode {
 
     /** Sets the experiment's side of the mode. */
     Experiment.Builder configure(Experiment.Builder experiment) {
-        return experiment.forceOutputs(this != UNFORCED);
+        return experiment.durability(this == UNFORCED ? Durability.OPERATING_SYSTEM : Durability.EACH_VISIT);
     }
 }

@@ -2,6 +2,7 @@ package io.ddc.core;
 
 import io.ddc.Experiment;
 import io.ddc.ExperimentRun;
+import io.ddc.spi.EngineSettings;
 import io.ddc.spi.ExperimentEngine;
 import java.util.Objects;
 
@@ -14,7 +15,8 @@ public final class DdcEngine implements ExperimentEngine {
     public DdcEngine() {}
 
     @Override
-    public ExperimentRun start(Experiment experiment) {
-        return ScheduledRun.start(Objects.requireNonNull(experiment, "experiment"));
+    public ExperimentRun start(Experiment experiment, EngineSettings settings) {
+        return ScheduledRun.start(Objects.requireNonNull(experiment, "experiment"),
+                Objects.requireNonNull(settings, "settings"));
     }
 }

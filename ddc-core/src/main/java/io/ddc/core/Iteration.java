@@ -4,6 +4,7 @@ import io.ddc.ExecutionContext;
 import io.ddc.ExecutionResult;
 import io.ddc.Experiment;
 import io.ddc.Failure;
+import io.ddc.IterationStart;
 import io.ddc.IterationSummary;
 import io.ddc.Outcome;
 import io.ddc.Probe;
@@ -59,13 +60,15 @@ final class Iteration {
     private volatile boolean storageFailed;
 
     /**
+     * @param clock gives the iteration's start and the executions' times
      * @param stopping the run's stop: no execution enters the runner after it, and those still
      *     running when its grace ends are interrupted
      * @param mayStart tells, before each target and each probe, whether work may still start (false
      *     after a stop, past the deadline or after a storage failure)
      */
-    Iteration(Experiment experiment, Storage storage, PostCollection postCollection, Listeners listeners,
-            PairLedger ledger, ExecutorService workers, Stopping stopping, BooleanSupplier mayStart) {
+    Iteration(Experiment experiment, Clock clock, Storage storage, PostCollection postCollection,
+            Listeners listeners, PairLedger ledger, ExecutorService workers, Stopping stopping,
+            BooleanSupplier mayStart) {
         this.experiment = experiment;
         this.storage = storage;
         this.postCollection = postCollection;
@@ -74,7 +77,7 @@ final class Iteration {
         this.workers = workers;
         this.stopping = stopping;
         this.mayStart = mayStart;
-        this.clock = experiment.clock();
+        this.clock = clock;
         List<Probe> probes = experiment.probes();
         for (int p = 0; p < probes.size(); p++) {
             probeIndexes.putIfAbsent(probes.get(p), p);
@@ -89,7 +92,7 @@ final class Iteration {
      */
     IterationSummary run(long id, List<Visit> visits) throws IOException, InterruptedException {
         Instant started = clock.instant();
-        listeners.iterationStarted(experiment.name(), id, visits.size());
+        listeners.iterationStarted(new IterationStart(experiment.name(), id, visits.size()));
         List<Probe> probes = experiment.probes();
         @Nullable Outcome[][] outcomes = new Outcome[probes.size()][experiment.targets().size()];
         List<Future<?>> futures = new ArrayList<>(visits.size());
@@ -242,7 +245,7 @@ final class Iteration {
             ExecutionSink stderr) {
         String message = "stopped: still running when the grace of " + readable(stopping.grace())
                 + " after the stop ended, so it was killed";
-        return new ExecutionResult(target, probe.name(), id, Outcome.FAILED, OptionalInt.empty(), stdout.output(),
+        return new ExecutionResult(target, probe.name(), id, OptionalInt.empty(), stdout.output(),
                 stderr.output(), elapsed, Optional.of(new Failure(Failure.Kind.STOPPED, message)));
     }
 
@@ -253,13 +256,11 @@ final class Iteration {
 
     static ExecutionResult toResult(long id, Target target, Probe probe, RunResult run, Duration elapsed,
             ExecutionSink stdout, ExecutionSink stderr) {
-        Outcome outcome = Outcome.FAILED;
         Failure failure;
         switch (run.status()) {
             case EXITED:
                 int code = run.exitCode().orElseThrow();
                 if (probe.accepts(code)) {
-                    outcome = Outcome.SUCCEEDED;
                     failure = null;
                 } else {
                     failure = new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code " + code + " is not accepted"
@@ -278,7 +279,7 @@ final class Iteration {
                 break;
         }
         OptionalInt exitCode = run.exitCode();
-        return new ExecutionResult(target, probe.name(), id, outcome, exitCode, stdout.output(), stderr.output(),
+        return new ExecutionResult(target, probe.name(), id, exitCode, stdout.output(), stderr.output(),
                 elapsed, Optional.ofNullable(failure));
     }
 

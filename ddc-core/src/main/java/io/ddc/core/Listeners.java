@@ -2,9 +2,10 @@ package io.ddc.core;
 
 import io.ddc.ExecutionResult;
 import io.ddc.ExperimentListener;
+import io.ddc.IterationStart;
 import io.ddc.IterationSummary;
+import io.ddc.NextIteration;
 import io.ddc.PostCollectorFailure;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -21,8 +22,8 @@ final class Listeners implements ExperimentListener {
     }
 
     @Override
-    public void iterationStarted(String experiment, long iterationId, int targets) {
-        each(l -> l.iterationStarted(experiment, iterationId, targets));
+    public void iterationStarted(IterationStart start) {
+        each(l -> l.iterationStarted(start));
     }
 
     @Override
@@ -36,8 +37,8 @@ final class Listeners implements ExperimentListener {
     }
 
     @Override
-    public void waitingForNextIteration(String experiment, Instant nextStart) {
-        each(l -> l.waitingForNextIteration(experiment, nextStart));
+    public void waitingForNextIteration(NextIteration next) {
+        each(l -> l.waitingForNextIteration(next));
     }
 
     @Override

@@ -4,8 +4,10 @@ import io.ddc.Completion;
 import io.ddc.DdcException;
 import io.ddc.Experiment;
 import io.ddc.ExperimentRun;
+import io.ddc.NextIteration;
 import io.ddc.Schedule;
 import io.ddc.Target;
+import io.ddc.spi.EngineSettings;
 import io.ddc.core.PairLedger.Visit;
 import java.io.IOException;
 import java.time.Clock;
@@ -33,6 +35,7 @@ final class ScheduledRun implements ExperimentRun {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledRun.class);
 
     private final Experiment experiment;
+    private final EngineSettings settings;
     private final Storage storage;
     private final Listeners listeners;
     private final PairLedger ledger;
@@ -48,8 +51,10 @@ final class ScheduledRun implements ExperimentRun {
     private volatile @Nullable Completion completion;
     private volatile @Nullable RuntimeException failure;
 
-    private ScheduledRun(Experiment experiment, Storage storage, Resume.Point resumed, Instant phase) {
+    private ScheduledRun(Experiment experiment, EngineSettings settings, Storage storage, Resume.Point resumed,
+            Instant phase) {
         this.experiment = experiment;
+        this.settings = settings;
         this.storage = storage;
         this.listeners = new Listeners(experiment.listeners());
         // a single-shot schedule skips the pairs that succeeded before; a periodic one counts this run only
@@ -58,7 +63,7 @@ final class ScheduledRun implements ExperimentRun {
                 : new PairLedger(experiment.targets().targets(), experiment.probes());
         this.resumed = resumed;
         this.phase = phase;
-        this.clock = experiment.clock();
+        this.clock = settings.clock();
         this.targetNames = experiment.targets().targets().stream().map(Target::name).toList();
         this.stopping = new Stopping(experiment.name(), experiment.grace());
         this.scheduler = new NamedThreads(experiment.name(), "scheduler", false).newThread(this::runSafely);
@@ -75,8 +80,8 @@ final class ScheduledRun implements ExperimentRun {
      *
      * @throws DdcException if the experiment's folder cannot be used or resumed
      */
-    static ScheduledRun start(Experiment experiment) {
-        return start(experiment, ChannelOpener.DEFAULT);
+    static ScheduledRun start(Experiment experiment, EngineSettings settings) {
+        return start(experiment, settings, ChannelOpener.DEFAULT);
     }
 
     /**
@@ -84,12 +89,12 @@ final class ScheduledRun implements ExperimentRun {
      *
      * @throws DdcException if the experiment's folder cannot be used or resumed
      */
-    static ScheduledRun start(Experiment experiment, ChannelOpener channels) {
-        Storage storage = Storage.open(experiment, channels);
+    static ScheduledRun start(Experiment experiment, EngineSettings settings, ChannelOpener channels) {
+        Storage storage = Storage.open(experiment, settings, channels);
         try {
             Resume.Point resumed = Resume.prepare(experiment, storage);
-            Instant phase = resumed.phase().orElseGet(experiment.clock()::instant);
-            ScheduledRun run = new ScheduledRun(experiment, storage, resumed, phase);
+            Instant phase = resumed.phase().orElseGet(settings.clock()::instant);
+            ScheduledRun run = new ScheduledRun(experiment, settings, storage, resumed, phase);
             run.saveState(resumed.lastIteration());
             LOG.info("starting {} in {}", experiment, storage.folder());
             run.scheduler.start();
@@ -202,7 +207,7 @@ final class ScheduledRun implements ExperimentRun {
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), workerThreads);
         workers.allowCoreThreadTimeOut(true);
         PostCollection postCollection = new PostCollection(experiment, listeners);
-        Iteration iteration = new Iteration(experiment, storage, postCollection, listeners, ledger, workers,
+        Iteration iteration = new Iteration(experiment, clock, storage, postCollection, listeners, ledger, workers,
                 stopping, this::mayStart);
         long iterations = 0;
         long lastId = resumed.lastIteration().orElse(Long.MIN_VALUE);
@@ -315,7 +320,7 @@ final class ScheduledRun implements ExperimentRun {
         if (wait.isNegative() || wait.isZero()) {
             return !stopping.isRequested();
         }
-        listeners.waitingForNextIteration(experiment.name(), next);
+        listeners.waitingForNextIteration(new NextIteration(experiment.name(), next));
         synchronized (sleepLock) {
             if (stopping.isRequested()) {
                 return false;
@@ -323,7 +328,7 @@ final class ScheduledRun implements ExperimentRun {
             sleeping = true;
         }
         try {
-            experiment.sleeper().sleep(wait);
+            settings.sleeper().sleep(wait);
             return !stopping.isRequested();
         } catch (InterruptedException e) {
             // only stop() interrupts this thread while it sleeps

@@ -1,11 +1,13 @@
 package io.ddc.core;
 
 import io.ddc.DdcException;
+import io.ddc.Durability;
 import io.ddc.ExecutionResult;
 import io.ddc.Experiment;
 import io.ddc.Probe;
 import io.ddc.Target;
 import io.ddc.TraceLine;
+import io.ddc.spi.EngineSettings;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -57,22 +60,19 @@ final class Storage implements AutoCloseable {
     private final Path spoolFolder;
     private final FolderLock lock;
     private final ChannelOpener channels;
-    private final boolean forceEachExecution;
-    private final boolean forceOutputs;
+    private final Durability durability;
     private final Set<Path> createdFolders = ConcurrentHashMap.newKeySet();
     private final Set<Path> knownFiles = ConcurrentHashMap.newKeySet();
     /** Folders that gained an entry since they were last forced. */
     private final Set<Path> foldersToForce = ConcurrentHashMap.newKeySet();
     private final AtomicLong spoolCounter = new AtomicLong();
 
-    private Storage(Path folder, FolderLock lock, ChannelOpener channels, boolean forceEachExecution,
-            boolean forceOutputs) {
+    private Storage(Path folder, FolderLock lock, ChannelOpener channels, Durability durability) {
         this.folder = folder;
         this.spoolFolder = folder.resolve(SPOOL_FOLDER);
         this.lock = lock;
         this.channels = channels;
-        this.forceEachExecution = forceEachExecution;
-        this.forceOutputs = forceOutputs;
+        this.durability = durability;
     }
 
     /**
@@ -81,8 +81,8 @@ final class Storage implements AutoCloseable {
      * @throws DdcException naming the path, if the folder cannot be used or another coordinator
      *     holds it
      */
-    static Storage open(Experiment experiment) {
-        return open(experiment, ChannelOpener.DEFAULT);
+    static Storage open(Experiment experiment, EngineSettings settings) {
+        return open(experiment, settings, ChannelOpener.DEFAULT);
     }
 
     /**
@@ -94,7 +94,7 @@ final class Storage implements AutoCloseable {
      * @throws DdcException naming the path, if the folder cannot be used or another coordinator
      *     holds it
      */
-    static Storage open(Experiment experiment, ChannelOpener channels) {
+    static Storage open(Experiment experiment, EngineSettings settings, ChannelOpener channels) {
         Path root = experiment.storageRoot();
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new DdcException("storage root " + root + " is not a folder: choose another storage root");
@@ -111,11 +111,10 @@ final class Storage implements AutoCloseable {
         } catch (IOException e) {
             throw new DdcException("cannot use the experiment folder " + folder + ": " + IoProblems.describe(e), e);
         }
-        if (experiment.startsFresh()) {
-            lock = startFresh(experiment, lock);
+        if (settings.freshStart()) {
+            lock = startFresh(experiment, settings.clock(), lock);
         }
-        Storage storage = new Storage(folder, lock, channels, experiment.forcesEachExecution(),
-                experiment.forcesOutputs());
+        Storage storage = new Storage(folder, lock, channels, settings.durability());
         try {
             storage.clearSpool();
             Files.deleteIfExists(folder.resolve(StateFile.TEMPORARY));
@@ -132,7 +131,7 @@ final class Storage implements AutoCloseable {
      * the platform refuses to rename a folder with an open file in it (Windows), the lock is
      * released first, and there the rename fails if another coordinator took the folder meanwhile.
      */
-    private static FolderLock startFresh(Experiment experiment, FolderLock lock) {
+    private static FolderLock startFresh(Experiment experiment, Clock clock, FolderLock lock) {
         Path folder = experiment.folder();
         Path aside = folder;
         boolean released = false;
@@ -140,7 +139,7 @@ final class Storage implements AutoCloseable {
             if (!holdsData(folder)) {
                 return lock;
             }
-            aside = asideFolder(folder, experiment.clock().instant());
+            aside = asideFolder(folder, clock.instant());
             try {
                 Files.move(folder, aside, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
@@ -253,8 +252,8 @@ final class Storage implements AutoCloseable {
     /**
      * Appends the result's records to {@code <target>/<probe>.stdout} and {@code .stderr}. If either
      * append fails, both files are cut back to their earlier length, so an execution is stored
-     * whole or not at all. With {@link Experiment#forcesEachExecution()} both files are forced to
-     * disk before this returns; without {@link Experiment#forcesOutputs()} they are never forced.
+     * whole or not at all. With {@link Durability#EACH_EXECUTION} both files are forced to disk
+     * before this returns; with {@link Durability#OPERATING_SYSTEM} they are never forced.
      *
      * @return the files still to force with {@link #force(Collection)}: none if they were forced or
      *     are not to be forced
@@ -278,7 +277,7 @@ final class Storage implements AutoCloseable {
                     appendRecord(outChannel, result, stdout);
                     current = err;
                     appendRecord(errChannel, result, stderr);
-                    if (forceEachExecution) {
+                    if (durability == Durability.EACH_EXECUTION) {
                         current = out;
                         outChannel.force(true);
                         current = err;
@@ -293,13 +292,13 @@ final class Storage implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot append to " + current + ": " + e.getMessage(), e);
         }
-        if (!forceOutputs) {
+        if (durability == Durability.OPERATING_SYSTEM) {
             return List.of();
         }
         if (newFiles) {
             foldersToForce.add(targetFolder);
         }
-        if (forceEachExecution) {
+        if (durability == Durability.EACH_EXECUTION) {
             forceNewFolders();
             return List.of();
         }

@@ -1,5 +1,6 @@
 package io.ddc.core;
 
+import io.ddc.IterationStart;
 import io.ddc.Experiment;
 import io.ddc.ExperimentListener;
 import io.ddc.ExperimentRun;
@@ -53,7 +54,7 @@ final class ChildCoordinator {
                     private boolean said;
 
                     @Override
-                    public synchronized void iterationStarted(String name, long iterationId, int targets) {
+                    public synchronized void iterationStarted(IterationStart start) {
                         if (!said) {
                             said = true;
                             out.println(RUNNING + " " + ProcessHandle.current().pid());

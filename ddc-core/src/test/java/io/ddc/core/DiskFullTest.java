@@ -87,7 +87,7 @@ final class DiskFullTest {
     @Test
     void aFullDiskWhileStoringAnOutputStopsTheExperimentNamingTheFile() throws Exception {
         FakeRunner runner = FakeRunner.exitCodes(request -> 0);
-        ExperimentRun run = ScheduledRun.start(experiment(runner, 3), failing(root, "b/p.stdout", 1));
+        ExperimentRun run = ScheduledRun.start(experiment(runner, 3), TestSettings.manual(clock), failing(root, "b/p.stdout", 1));
 
         assertThatThrownBy(run::await).isInstanceOf(DdcException.class)
                 .hasMessage("experiment 'exp' stopped: cannot append to " + folder().resolve("b/p.stdout")
@@ -116,7 +116,7 @@ final class DiskFullTest {
 
     @Test
     void aFullDiskWhileWritingATraceLineKeepsTheTraceParseable() throws Exception {
-        ExperimentRun run = ScheduledRun.start(experiment(FakeRunner.exitCodes(request -> 0), 3),
+        ExperimentRun run = ScheduledRun.start(experiment(FakeRunner.exitCodes(request -> 0), 3), TestSettings.manual(clock),
                 failing(root, "p.trace", 1));
 
         assertThatThrownBy(run::await).isInstanceOf(DdcException.class)
@@ -132,7 +132,7 @@ final class DiskFullTest {
     @Test
     void aFullDiskWhileWritingTheStateKeepsTheOldState() throws Exception {
         // the state is written once at the start and once after each iteration
-        ExperimentRun run = ScheduledRun.start(experiment(FakeRunner.exitCodes(request -> 0), 3),
+        ExperimentRun run = ScheduledRun.start(experiment(FakeRunner.exitCodes(request -> 0), 3), TestSettings.manual(clock),
                 failing(root, ".state.tmp", 2));
 
         assertThatThrownBy(run::await).isInstanceOf(DdcException.class)
@@ -149,7 +149,7 @@ final class DiskFullTest {
     void aFullDiskAtTheStartRefusesToStartAndFreesTheFolder() throws Exception {
         FakeRunner runner = FakeRunner.exitCodes(request -> 0);
 
-        assertThatThrownBy(() -> ScheduledRun.start(experiment(runner, 1), failing(root, ".state.tmp", 0)))
+        assertThatThrownBy(() -> ScheduledRun.start(experiment(runner, 1), TestSettings.manual(clock), failing(root, ".state.tmp", 0)))
                 .isInstanceOf(DdcException.class)
                 .hasMessage("cannot start experiment 'exp' in " + folder() + ": cannot write the experiment state file "
                         + folder().resolve(".state") + ": No space left on device");

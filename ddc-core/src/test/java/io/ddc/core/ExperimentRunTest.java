@@ -2,6 +2,8 @@ package io.ddc.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.NextIteration;
+import io.ddc.IterationStart;
 import io.ddc.testing.ManualClock;
 import io.ddc.Completion;
 import io.ddc.ExecutionResult;
@@ -119,8 +121,8 @@ final class ExperimentRunTest {
                     }
 
                     @Override
-                    public void waitingForNextIteration(String experiment, Instant nextStart) {
-                        events.add("next " + nextStart.getEpochSecond());
+                    public void waitingForNextIteration(NextIteration next) {
+                        events.add("next " + next.start().getEpochSecond());
                     }
                 })
                 .build().start().await();
@@ -307,7 +309,7 @@ final class ExperimentRunTest {
                 .availabilityCheck(cComesUpThird)
                 .listener(new ExperimentListener() {
                     @Override
-                    public void iterationStarted(String experiment, long iterationId, int targets) {
+                    public void iterationStarted(IterationStart start) {
                         iteration.incrementAndGet();
                     }
                 })

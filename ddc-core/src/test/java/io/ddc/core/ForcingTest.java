@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddc.testing.ManualClock;
 import io.ddc.ExecutionResult;
+import io.ddc.Durability;
 import io.ddc.Experiment;
 import io.ddc.ExperimentListener;
 import io.ddc.Probe;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * When the engine forces what to disk, as the storage's channels see it: output files before the
  * trace lines that name their executions, the trace lines before the state, and with
- * {@code forceEachExecution} each execution's files before anyone hears of it; with
- * {@code forceOutputs(false)} the output files never.
+ * {@code Durability.EACH_EXECUTION} each execution's files before anyone hears of it; with
+ * {@code Durability.OPERATING_SYSTEM} the output files never.
  */
 final class ForcingTest {
     private static final long T0 = 1_081_948_390L;
@@ -50,7 +51,7 @@ final class ForcingTest {
     void outputsAreForcedAtTheEndOfTheVisitBeforeTheTraceLinesAndTheState() throws Exception {
         FaultyChannels channels = FaultyChannels.recording(root.resolve("exp"));
 
-        ScheduledRun.start(experiment(channels).build(), channels).await();
+        ScheduledRun.start(experiment(channels).build(), TestSettings.manual(clock), channels).await();
 
         assertThat(channels.events()).containsExactly(
                 "write .state.tmp", "force .state.tmp",
@@ -62,10 +63,11 @@ final class ForcingTest {
     }
 
     @Test
-    void forceOutputsFalseForcesOnlyTheTraceLinesAndTheState() throws Exception {
+    void durabilityOperatingSystem_forcesOnlyTheTraceLinesAndTheState() throws Exception {
         FaultyChannels channels = FaultyChannels.recording(root.resolve("exp"));
 
-        ScheduledRun.start(experiment(channels).forceOutputs(false).build(), channels).await();
+        ScheduledRun.start(experiment(channels).build(), TestSettings.with(clock, Durability.OPERATING_SYSTEM), channels)
+                .await();
 
         assertThat(channels.events()).containsExactly(
                 "write .state.tmp", "force .state.tmp",
@@ -76,10 +78,11 @@ final class ForcingTest {
     }
 
     @Test
-    void forceEachExecutionForcesBothFilesBeforeTheResultIsAnnounced() throws Exception {
+    void durabilityEachExecution_forcesBothFilesBeforeTheResultIsAnnounced() throws Exception {
         FaultyChannels channels = FaultyChannels.recording(root.resolve("exp"));
 
-        ScheduledRun.start(experiment(channels).forceEachExecution(true).build(), channels).await();
+        ScheduledRun.start(experiment(channels).build(), TestSettings.with(clock, Durability.EACH_EXECUTION), channels)
+                .await();
 
         assertThat(channels.events()).containsExactly(
                 "write .state.tmp", "force .state.tmp",

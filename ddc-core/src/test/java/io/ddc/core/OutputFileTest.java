@@ -12,6 +12,7 @@ import io.ddc.Output;
 import io.ddc.Probe;
 import io.ddc.Target;
 import io.ddc.TargetPool;
+import io.ddc.spi.EngineSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class OutputFileTest {
 
     private static ExecutionResult result(Outcome outcome, OptionalInt exit, long elapsedMillis,
             Optional<Failure> failure) {
-        return new ExecutionResult(M01, "p", T0, outcome, exit, Output.empty(), Output.empty(),
+        return new ExecutionResult(M01, "p", T0, exit, Output.empty(), Output.empty(),
                 Duration.ofMillis(elapsedMillis), failure);
     }
 
@@ -179,7 +180,7 @@ final class OutputFileTest {
                 .runner(FakeRunner.exitCodes(request -> 0))
                 .probe(probe)
                 .storageRoot(root)
-                .build());
+                .build(), EngineSettings.defaults());
     }
 
     /** Stores one execution the way the engine does: sinks, seal, store, discard. */
@@ -193,8 +194,7 @@ final class OutputFileTest {
         err.seal();
         Optional<Failure> failure = exit == 0 ? Optional.empty()
                 : Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code " + exit));
-        ExecutionResult result = new ExecutionResult(M01, probe.name(), iteration,
-                exit == 0 ? Outcome.SUCCEEDED : Outcome.FAILED, OptionalInt.of(exit), out.output(), err.output(),
+        ExecutionResult result = new ExecutionResult(M01, probe.name(), iteration, OptionalInt.of(exit), out.output(), err.output(),
                 Duration.ofMillis(250), failure);
         try {
             storage.store(result, out, err);

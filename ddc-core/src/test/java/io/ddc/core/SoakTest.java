@@ -3,6 +3,7 @@ package io.ddc.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ddc.IterationStart;
 import io.ddc.testing.ManualClock;
 import io.ddc.Completion;
 import io.ddc.ExecutionResult;
@@ -135,10 +136,10 @@ final class SoakTest {
         private int finished;
 
         @Override
-        public void iterationStarted(String experiment, long iterationId, int targets) {
+        public void iterationStarted(IterationStart start) {
             started++;
             if (started == EARLY + COLLECTOR_LAG) {
-                lagIterationId = iterationId;
+                lagIterationId = start.iterationId();
             }
         }
 

@@ -56,7 +56,7 @@ final class StorageTest {
     }
 
     private Storage open(Probe probe, String... targets) {
-        return Storage.open(experiment(FakeRunner.exitCodes(request -> 0), targets).probe(probe).build());
+        return Storage.open(experiment(FakeRunner.exitCodes(request -> 0), targets).probe(probe).build(), TestSettings.manual(clock));
     }
 
     private static Probe probe(String name) {
@@ -75,7 +75,7 @@ final class StorageTest {
 
     private static ExecutionResult succeeded(String target, String probe, long iteration, ExecutionSink out,
             ExecutionSink err) {
-        return new ExecutionResult(Target.of(target), probe, iteration, Outcome.SUCCEEDED, OptionalInt.of(0),
+        return new ExecutionResult(Target.of(target), probe, iteration, OptionalInt.of(0),
                 out.output(), err.output(), Duration.ofMillis(7), Optional.empty());
     }
 
@@ -113,7 +113,7 @@ final class StorageTest {
     void openCreatesAStorageRootThatDoesNotExistYet() {
         Path nested = root.resolve("a/b/c");
         Storage storage = Storage.open(experiment(FakeRunner.exitCodes(request -> 0), "m01").probe(probe("p"))
-                .storageRoot(nested).build());
+                .storageRoot(nested).build(), TestSettings.manual(clock));
 
         assertThat(storage.folder()).isEqualTo(nested.resolve("exp"));
         assertThat(nested.resolve("exp/.spool")).isDirectory();
@@ -190,7 +190,7 @@ final class StorageTest {
         Experiment experiment = experiment(FakeRunner.exitCodes(request -> 0), "m01").probe(probe("p"))
                 .storageRoot(file).build();
 
-        assertThatThrownBy(() -> Storage.open(experiment)).isInstanceOf(DdcException.class)
+        assertThatThrownBy(() -> Storage.open(experiment, TestSettings.manual(clock))).isInstanceOf(DdcException.class)
                 .hasMessage("storage root " + file + " is not a folder: choose another storage root");
         assertThat(names(root)).containsExactly("data");
         assertThat(Files.readString(file)).isEqualTo("not a folder");
@@ -201,7 +201,7 @@ final class StorageTest {
         Path file = Files.writeString(root.resolve("exp"), "not a folder");
         Experiment experiment = experiment(FakeRunner.exitCodes(request -> 0), "m01").probe(probe("p")).build();
 
-        assertThatThrownBy(() -> Storage.open(experiment)).isInstanceOf(DdcException.class)
+        assertThatThrownBy(() -> Storage.open(experiment, TestSettings.manual(clock))).isInstanceOf(DdcException.class)
                 .hasMessage("the experiment folder " + file + " is a file, not a folder: move it away, or choose another"
                         + " experiment name or storage root");
         assertThat(Files.readString(file)).isEqualTo("not a folder");
@@ -225,7 +225,7 @@ final class StorageTest {
         Probe stored = Probe.builder("stored").command("x").captureLimit(4).build();
         Probe unstored = Probe.builder("unstored").command("x").captureLimit(4).storeOutput(false).build();
         Storage storage = Storage.open(experiment(FakeRunner.exitCodes(request -> 0), "m01").probe(stored)
-                .probe(unstored).build());
+                .probe(unstored).build(), TestSettings.manual(clock));
         Path spool = root.resolve("exp/.spool");
 
         ExecutionSink quiet = storage.newSink(unstored);

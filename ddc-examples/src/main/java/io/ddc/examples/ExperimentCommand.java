@@ -155,7 +155,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
             throw usageError(bundled.name() + " cannot run with the " + setup.runner().name() + " runner: "
                     + e.getMessage());
         }
-        return timeout.map(limit -> probes.stream().map(probe -> ProbeTimeouts.withTimeout(probe, limit)).toList())
+        return timeout.map(limit -> probes.stream().map(probe -> probe.toBuilder().timeout(limit).build()).toList())
                 .orElse(probes);
     }
 

@@ -2,11 +2,12 @@ package io.ddc.examples;
 
 import io.ddc.ExecutionResult;
 import io.ddc.ExperimentListener;
+import io.ddc.IterationStart;
 import io.ddc.IterationSummary;
+import io.ddc.NextIteration;
 import io.ddc.Outcome;
 import io.ddc.Output;
 import io.ddc.Schedule;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -116,7 +117,9 @@ final class Progress implements ExperimentListener {
     }
 
     @Override
-    public synchronized void iterationStarted(String experiment, long iterationId, int targetCount) {
+    public synchronized void iterationStarted(IterationStart start) {
+        long iterationId = start.iterationId();
+        int targetCount = start.targets();
         iteration++;
         targets = targetCount;
         targetsDone = 0;
@@ -195,8 +198,8 @@ final class Progress implements ExperimentListener {
     }
 
     @Override
-    public synchronized void waitingForNextIteration(String experiment, Instant nextStart) {
-        String at = CLOCK.format(nextStart.atZone(options.zone()));
+    public synchronized void waitingForNextIteration(NextIteration next) {
+        String at = CLOCK.format(next.start().atZone(options.zone()));
         String held = heldSummary;
         heldSummary = null;
         if (held != null) {

@@ -40,7 +40,7 @@ final class BenchmarkOnceTest {
     private final PrintStream out = new PrintStream(printed, true, UTF_8);
 
     private static ExecutionResult succeeded(String target, String stdout, String stderr) {
-        return new ExecutionResult(Target.of(target), BenchmarkOnce.PROBE, 1700000000, Outcome.SUCCEEDED,
+        return new ExecutionResult(Target.of(target), BenchmarkOnce.PROBE, 1700000000,
                 OptionalInt.of(0), Output.ofText(stdout), Output.ofText(stderr), Duration.ofSeconds(1), Optional.empty());
     }
 
@@ -88,7 +88,7 @@ final class BenchmarkOnceTest {
         PostCollector collector = BenchmarkOnce.collector(false, out);
 
         collector.collect(succeeded("m01", "", DD), context("m01"));
-        collector.collect(new ExecutionResult(Target.of("m02"), BenchmarkOnce.PROBE, 1700000000, Outcome.FAILED,
+        collector.collect(new ExecutionResult(Target.of("m02"), BenchmarkOnce.PROBE, 1700000000,
                 OptionalInt.empty(), Output.empty(), Output.empty(), Duration.ofSeconds(30),
                 Optional.of(new Failure(Failure.Kind.TIMED_OUT, "timed out after 30 s"))), context("m02"));
         collector.collect(succeeded("m03", "", "dd: unknown operand\n"), context("m03"));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddc.ExecutionResult;
 import io.ddc.Failure;
+import io.ddc.IterationStart;
 import io.ddc.IterationSummary;
+import io.ddc.NextIteration;
 import io.ddc.Outcome;
 import io.ddc.Output;
 import io.ddc.Schedule;
@@ -47,9 +49,9 @@ final class ProgressTest {
 
     private static ExecutionResult result(String target, String probe, Outcome outcome) {
         return switch (outcome) {
-            case SUCCEEDED -> new ExecutionResult(Target.of(target), probe, 100, outcome, OptionalInt.of(0),
+            case SUCCEEDED -> new ExecutionResult(Target.of(target), probe, 100, OptionalInt.of(0),
                     Output.empty(), Output.empty(), Duration.ofMillis(5), Optional.empty());
-            case FAILED -> new ExecutionResult(Target.of(target), probe, 100, outcome, OptionalInt.of(2),
+            case FAILED -> new ExecutionResult(Target.of(target), probe, 100, OptionalInt.of(2),
                     Output.empty(), Output.empty(), Duration.ofMillis(5),
                     Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code 2 is not accepted")));
             case UNAVAILABLE -> ExecutionResult.unavailable(Target.of(target), probe, 100, "refused");
@@ -58,7 +60,7 @@ final class ProgressTest {
 
     /** One iteration over m01 (os succeeded, load failed) and m02 (unavailable), in 1.25 s. */
     private static void iteration(Progress progress, long id) {
-        progress.iterationStarted("lab", id, 2);
+        progress.iterationStarted(new IterationStart("lab", id, 2));
         progress.executionFinished(result("m01", "os", Outcome.SUCCEEDED));
         progress.executionFinished(result("m02", "os", Outcome.UNAVAILABLE));
         progress.executionFinished(result("m02", "load", Outcome.UNAVAILABLE));
@@ -123,7 +125,7 @@ final class ProgressTest {
         bytes.reset();
 
         // m01's os succeeded in iteration 1: only its load runs now
-        progress.iterationStarted("lab", 11, 2);
+        progress.iterationStarted(new IterationStart("lab", 11, 2));
         progress.executionFinished(result("m01", "load", Outcome.SUCCEEDED));
         progress.executionFinished(result("m02", "os", Outcome.SUCCEEDED));
         progress.executionFinished(result("m02", "load", Outcome.SUCCEEDED));
@@ -137,7 +139,7 @@ final class ProgressTest {
     @Test
     void summary_roundsThePercentageAndTheSecondsHalfUp_asATraceLineDoes() {
         Progress progress = new Progress(console(false), List.of("p"), THREE);
-        progress.iterationStarted("lab", 5, 3);
+        progress.iterationStarted(new IterationStart("lab", 5, 3));
         Map<String, TraceLine> lines = Map.of("p", new TraceLine(5, Duration.ofMillis(2049), List.of("a", "b"),
                 List.of("c"), List.of()));
 
@@ -155,7 +157,7 @@ final class ProgressTest {
                 ZoneOffset.UTC));
 
         iteration(progress, 1712345678);
-        progress.waitingForNextIteration("lab", NEXT);
+        progress.waitingForNextIteration(new NextIteration("lab", NEXT));
 
         assertThat(printed().lines()).last().isEqualTo("next iteration at 13:15:00");
     }
@@ -167,7 +169,7 @@ final class ProgressTest {
 
         iteration(progress, 1712345678);
         bytes.reset();
-        progress.waitingForNextIteration("lab", NEXT);
+        progress.waitingForNextIteration(new NextIteration("lab", NEXT));
 
         assertThat(printed()).isEqualTo("\rnext iteration at 15:15:00");
     }
@@ -179,7 +181,7 @@ final class ProgressTest {
                 ZoneOffset.UTC));
 
         iteration(progress, 1712345678);
-        progress.waitingForNextIteration("lab", NEXT);
+        progress.waitingForNextIteration(new NextIteration("lab", NEXT));
         iteration(progress, 1712345680);
         progress.finish();
 
@@ -193,13 +195,13 @@ final class ProgressTest {
     void showOutput_printsEachLineOfEachStream_prefixedByTargetAndProbe() {
         Progress progress = new Progress(console(false), PROBES, THREE, new Progress.Options(true, true,
                 ZoneOffset.UTC));
-        ExecutionResult result = new ExecutionResult(Target.of("m01"), "os", 100, Outcome.SUCCEEDED, OptionalInt.of(0),
+        ExecutionResult result = new ExecutionResult(Target.of("m01"), "os", 100, OptionalInt.of(0),
                 Output.ofText("Linux m01 6.1\r\nsecond line\n"), Output.ofText("warning\n"), Duration.ofMillis(5),
                 Optional.empty());
-        ExecutionResult cut = new ExecutionResult(Target.of("m02"), "load", 100, Outcome.SUCCEEDED, OptionalInt.of(0),
+        ExecutionResult cut = new ExecutionResult(Target.of("m02"), "load", 100, OptionalInt.of(0),
                 Output.of("0.42 0.3".getBytes(UTF_8), 40), Output.empty(), Duration.ofMillis(5), Optional.empty());
 
-        progress.iterationStarted("lab", 100, 2);
+        progress.iterationStarted(new IterationStart("lab", 100, 2));
         progress.executionFinished(result);
         progress.executionFinished(cut);
 
@@ -216,8 +218,8 @@ final class ProgressTest {
         Progress progress = new Progress(console(false), List.of("p"), THREE, new Progress.Options(true, true,
                 ZoneOffset.UTC));
 
-        progress.iterationStarted("lab", 100, 1);
-        progress.executionFinished(new ExecutionResult(Target.of("m01"), "p", 100, Outcome.SUCCEEDED,
+        progress.iterationStarted(new IterationStart("lab", 100, 1));
+        progress.executionFinished(new ExecutionResult(Target.of("m01"), "p", 100,
                 OptionalInt.of(0), Output.ofText("up 3 days"), Output.empty(), Duration.ofMillis(5), Optional.empty()));
 
         assertThat(printed().lines()).containsExactly("m01: up 3 days");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Why results failed, grouped and ranked, for the end of a run and for the report. */
 final class ReasonTallyTest {
     private static ExecutionResult failed(String target, String probe, String reason) {
-        return new ExecutionResult(Target.of(target), probe, 1, Outcome.FAILED, OptionalInt.empty(), Output.empty(),
+        return new ExecutionResult(Target.of(target), probe, 1, OptionalInt.empty(), Output.empty(),
                 Output.empty(), Duration.ZERO, Optional.of(new Failure(Failure.Kind.COULD_NOT_START, reason)));
     }
 
@@ -30,7 +30,7 @@ final class ReasonTallyTest {
             tally.executionFinished(ExecutionResult.unavailable(Target.of("m3"), probe, 1, "TCP port 22 refused the"
                     + " connection"));
         }
-        tally.executionFinished(new ExecutionResult(Target.of("m1"), "os", 1, Outcome.SUCCEEDED, OptionalInt.of(0),
+        tally.executionFinished(new ExecutionResult(Target.of("m1"), "os", 1, OptionalInt.of(0),
                 Output.empty(), Output.empty(), Duration.ZERO, Optional.empty()));
 
         assertThat(tally.lines(10, "  ")).containsExactly(

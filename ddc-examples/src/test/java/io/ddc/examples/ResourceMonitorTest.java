@@ -38,7 +38,7 @@ final class ResourceMonitorTest {
     private final PrintStream out = new PrintStream(printed, true, UTF_8);
 
     static ExecutionResult succeeded(String target, String probe, long iteration, String stdout) {
-        return new ExecutionResult(Target.of(target), probe, iteration, Outcome.SUCCEEDED, OptionalInt.of(0),
+        return new ExecutionResult(Target.of(target), probe, iteration, OptionalInt.of(0),
                 Output.ofText(stdout), Output.empty(), Duration.ofMillis(20), Optional.empty());
     }
 
@@ -120,7 +120,7 @@ final class ResourceMonitorTest {
 
         collector.collect(ExecutionResult.unavailable(Target.of("m01"), "resources", 1700000000, "no answer"),
                 context(1700000000));
-        collector.collect(new ExecutionResult(Target.of("m01"), "resources", 1700000300, Outcome.FAILED,
+        collector.collect(new ExecutionResult(Target.of("m01"), "resources", 1700000300,
                 OptionalInt.of(1), Output.ofText(linux(LinuxResourcesTest.LOADAVG, LinuxResourcesTest.MEMINFO)),
                 Output.empty(), Duration.ZERO, Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit 1"))),
                 context(1700000300));

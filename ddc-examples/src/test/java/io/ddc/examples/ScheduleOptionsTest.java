@@ -3,14 +3,10 @@ package io.ddc.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ddc.Probe;
 import io.ddc.Schedule;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -188,46 +184,5 @@ final class ScheduleOptionsTest {
         assertThat(run.errLines()).containsExactly(message, "Try 'ddc " + command + " --help' for more information.");
         assertThat(root).doesNotExist();
         assertThat(DemoCommandTest.demoThreads()).isEmpty();
-    }
-
-    @Test
-    void probeTimeouts_copiesEveryProperty_butTheTimeout() {
-        io.ddc.PostCollector first = (result, context) -> { };
-        io.ddc.PostCollector second = (result, context) -> { };
-        Probe probe = Probe.builder("smart").command("smartctl", "-A", "/dev/sda").timeout(Duration.ofSeconds(5))
-                .acceptExitCodes(0, 4, 64).storeOutput(false).captureLimit(4096)
-                .postCollector("parse", first).postCollector("alert", second).build();
-
-        Probe copy = ProbeTimeouts.withTimeout(probe, Duration.ofMillis(1500));
-
-        assertThat(copy.timeout()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(copy.name()).isEqualTo("smart");
-        assertThat(copy.command()).containsExactly("smartctl", "-A", "/dev/sda");
-        assertThat(copy.acceptedExitCodes()).containsExactlyInAnyOrder(0, 4, 64);
-        assertThat(copy.storesOutput()).isFalse();
-        assertThat(copy.captureLimit()).isEqualTo(4096);
-        assertThat(copy.postCollectors()).extracting(Probe.NamedPostCollector::name).containsExactly("parse", "alert");
-        assertThat(copy.postCollectors()).extracting(Probe.NamedPostCollector::collector).containsExactly(first, second);
-    }
-
-    @Test
-    void probeTimeouts_knowsEveryFieldOfProbe() {
-        // a new field of Probe must be copied by ProbeTimeouts.withTimeout, then listed here
-        List<String> fields = Arrays.stream(Probe.class.getDeclaredFields())
-                .filter(field -> !Modifier.isStatic(field.getModifiers()))
-                .map(Field::getName)
-                .toList();
-
-        assertThat(fields).containsExactlyInAnyOrder("name", "command", "timeout", "acceptedExitCodes", "postCollectors",
-                "storeOutput", "captureLimit");
-    }
-
-    @Test
-    void probeTimeouts_refusesAZeroTimeout() {
-        Probe probe = Probe.builder("p").command("true").build();
-
-        assertThatThrownBy(() -> ProbeTimeouts.withTimeout(probe, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("probe 'p': timeout must be positive, got PT0S");
     }
 }

@@ -55,8 +55,7 @@ final class SmartCheckTest {
 
     private static ExecutionResult result(String target, long iteration, int exit, String stdout) {
         boolean accepted = new SmartctlStatus(exit).readable();
-        return new ExecutionResult(Target.of(target), SmartCheck.PROBE, iteration,
-                accepted ? Outcome.SUCCEEDED : Outcome.FAILED, OptionalInt.of(exit), Output.ofText(stdout),
+        return new ExecutionResult(Target.of(target), SmartCheck.PROBE, iteration, OptionalInt.of(exit), Output.ofText(stdout),
                 Output.empty(), Duration.ofMillis(40), accepted ? Optional.empty()
                         : Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code " + exit)));
     }
@@ -214,10 +213,10 @@ final class SmartCheckTest {
     @Test
     void collector_noDisksInTheOutput_saysWhy_onceWhileItLasts() throws Exception {
         PostCollector collector = collector();
-        ExecutionResult notFound = new ExecutionResult(Target.of("m01"), SmartCheck.PROBE, 1700000000, Outcome.FAILED,
+        ExecutionResult notFound = new ExecutionResult(Target.of("m01"), SmartCheck.PROBE, 1700000000,
                 OptionalInt.of(127), Output.empty(), Output.ofText("smart-check: 3: smartctl: not found\n"),
                 Duration.ofMillis(5), Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code 127")));
-        ExecutionResult timedOut = new ExecutionResult(Target.of("m01"), SmartCheck.PROBE, 1700007200, Outcome.FAILED,
+        ExecutionResult timedOut = new ExecutionResult(Target.of("m01"), SmartCheck.PROBE, 1700007200,
                 OptionalInt.empty(), Output.empty(), Output.empty(), Duration.ofMinutes(2),
                 Optional.of(new Failure(Failure.Kind.TIMED_OUT, "timed out after 120 s")));
 

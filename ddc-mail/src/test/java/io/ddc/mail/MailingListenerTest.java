@@ -259,7 +259,7 @@ final class MailingListenerTest {
 
     @Test
     void anAlert_namesProbeTargetAndExperiment_inItsSubject() throws Exception {
-        ExecutionResult result = new ExecutionResult(Target.of("m01"), "smart", T0.getEpochSecond(), Outcome.FAILED,
+        ExecutionResult result = new ExecutionResult(Target.of("m01"), "smart", T0.getEpochSecond(),
                 OptionalInt.of(4), Output.ofText("..."), Output.empty(), Duration.ofSeconds(2),
                 Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code 4 is not accepted")));
 
