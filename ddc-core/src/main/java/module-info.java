@@ -6,6 +6,7 @@
 @org.jspecify.annotations.NullMarked
 module io.ddc.core {
     requires transitive io.ddc.api;
+    requires io.ddc.files;
     requires io.ddc.process;
     requires org.slf4j;
     requires static org.jspecify;

@@ -7,6 +7,7 @@
 @org.jspecify.annotations.NullMarked
 module io.ddc.mail {
     requires transitive io.ddc.api;
+    requires io.ddc.files;
     requires jakarta.mail;
     requires org.slf4j;
     requires static org.jspecify;

@@ -471,24 +471,10 @@ public final class Experiment {
                 throw new IllegalStateException("experiment '" + name + "' has no runner: call runner(...), e.g. "
                         + "runner(RemoteRunner.load(\"local\"))");
             }
-            checkFolderNames(pool);
             for (Probe probe : probes) {
                 chosen.validate(probe);
             }
             return new Experiment(this, pool, chosen);
-        }
-
-        /** A target's folder and a probe's trace file live side by side in the experiment's folder. */
-        private void checkFolderNames(TargetPool pool) {
-            for (Probe probe : probes) {
-                String traceFile = probe.name() + ".trace";
-                for (Target target : pool) {
-                    if (target.folderName().equalsIgnoreCase(traceFile)) {
-                        throw new IllegalStateException("target '" + target + "' would have the name of the trace "
-                                + "file of probe '" + probe.name() + "': rename the probe");
-                    }
-                }
-            }
         }
     }
 }

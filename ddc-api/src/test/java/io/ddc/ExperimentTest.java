@@ -369,15 +369,6 @@ final class ExperimentTest {
     }
 
     @Test
-    void build_targetNamedLikeAProbesTraceFile_isRejected() {
-        Experiment.Builder builder = complete("e").targets(TargetPool.of("m01", "LOAD.trace"));
-
-        assertThatThrownBy(builder::build)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("target 'LOAD.trace' would have the name of the trace file of probe 'load': rename the probe");
-    }
-
-    @Test
     void builder_windowsDeviceName_isRejected() {
         assertThatThrownBy(() -> Experiment.builder("aux"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,7 +1,7 @@
 package io.ddc.benchmarks;
 
 import io.ddc.TraceLine;
-import io.ddc.core.TraceReader;
+import io.ddc.files.TraceReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;

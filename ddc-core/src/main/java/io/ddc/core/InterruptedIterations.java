@@ -1,5 +1,6 @@
 package io.ddc.core;
 
+import io.ddc.files.OutputFile;
 import io.ddc.Outcome;
 import io.ddc.Target;
 import io.ddc.TraceLine;

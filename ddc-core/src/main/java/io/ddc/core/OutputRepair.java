@@ -1,5 +1,6 @@
 package io.ddc.core;
 
+import io.ddc.files.OutputFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -6,6 +6,10 @@ import io.ddc.Outcome;
 import io.ddc.Probe;
 import io.ddc.Target;
 import io.ddc.TraceLine;
+import io.ddc.files.ExperimentFolder;
+import io.ddc.files.OutputFile;
+import io.ddc.files.StateFile;
+import io.ddc.files.TraceReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -76,7 +80,7 @@ final class Resume {
      * @throws IOException if a file cannot be read or repaired
      */
     static Point prepare(Experiment experiment, Storage storage) throws IOException {
-        Optional<StateFile.State> state = StateFile.read(storage.stateFile());
+        Optional<StateFile.State> state = StateFile.read(storage.layout().stateFile());
         boolean legacy = false;
         if (state.isPresent()) {
             String differences = differences(state.get().probes(), commands(experiment));
@@ -86,22 +90,22 @@ final class Resume {
                         + " move the earlier data aside and start over");
             }
             logTargetChanges(experiment, state.get().targets());
-        } else if (Storage.holdsData(storage.folder())) {
+        } else if (storage.layout().holdsData()) {
             legacy = true;
-            checkTraceFiles(experiment, storage.folder());
+            checkTraceFiles(experiment, storage.layout());
         }
         Found found = new Found(state);
         InterruptedIterations interrupted = new InterruptedIterations(experiment.name());
         for (Probe probe : experiment.probes()) {
-            Path trace = storage.traceFile(probe.name());
+            Path trace = storage.layout().traceFile(probe.name());
             TraceFile.repairTail(trace);
             OptionalLong lastTraced = legacy ? found.allLines(trace) : found.lastLine(trace);
             interrupted.lastTraced(probe.name(), lastTraced);
         }
         for (Target target : targetsOnDisk(experiment, state)) {
             for (Probe probe : experiment.probes()) {
-                Path stdout = storage.stdoutFile(target, probe.name());
-                Path stderr = storage.stderrFile(target, probe.name());
+                Path stdout = storage.layout().stdoutFile(target, probe.name());
+                Path stderr = storage.layout().stderrFile(target, probe.name());
                 if (Files.exists(stdout) || Files.exists(stderr)) {
                     OutputRepair.Kept kept = OutputRepair.repair(stdout, stderr);
                     found.records(target, probe, kept);
@@ -201,14 +205,8 @@ final class Resume {
     }
 
     /** Without a state file only the trace files tell which probes made the folder. */
-    private static void checkTraceFiles(Experiment experiment, Path folder) throws IOException {
-        Set<String> traced = new TreeSet<>();
-        try (DirectoryStream<Path> traces = Files.newDirectoryStream(folder, "*.trace")) {
-            for (Path trace : traces) {
-                String name = trace.getFileName().toString();
-                traced.add(name.substring(0, name.length() - ".trace".length()));
-            }
-        }
+    private static void checkTraceFiles(Experiment experiment, ExperimentFolder folder) throws IOException {
+        Set<String> traced = new TreeSet<>(folder.probes());
         Set<String> probes = new TreeSet<>(commands(experiment).keySet());
         if (!traced.isEmpty() && !traced.equals(probes)) {
             throw new DdcException("experiment folder " + folder + " has no state file, and its trace files are of"
@@ -273,7 +271,7 @@ final class Resume {
          * @return the id of the file's last line, if it has one
          */
         OptionalLong lastLine(Path trace) throws IOException {
-            Optional<String> text = TraceFile.lastLine(trace);
+            Optional<String> text = TraceReader.lastLine(trace);
             if (text.isEmpty()) {
                 return OptionalLong.empty();
             }
@@ -291,8 +289,7 @@ final class Resume {
         }
 
         private void line(Path trace, TraceLine line) {
-            String file = trace.getFileName().toString();
-            String probe = file.substring(0, file.length() - ".trace".length());
+            String probe = ExperimentFolder.probeOfTraceFile(trace).orElseThrow();
             iteration(line.iterationId());
             line.succeeded().forEach(target -> succeeded(probe, target));
         }

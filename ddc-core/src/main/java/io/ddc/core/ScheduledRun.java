@@ -1,5 +1,6 @@
 package io.ddc.core;
 
+import io.ddc.files.StateFile;
 import io.ddc.Completion;
 import io.ddc.DdcException;
 import io.ddc.Experiment;

@@ -7,6 +7,9 @@ import io.ddc.Experiment;
 import io.ddc.Probe;
 import io.ddc.Target;
 import io.ddc.TraceLine;
+import io.ddc.files.ExperimentFolder;
+import io.ddc.files.OutputFile;
+import io.ddc.files.StateFile;
 import io.ddc.spi.EngineSettings;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -49,14 +52,13 @@ import org.slf4j.LoggerFactory;
  */
 final class Storage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
-    private static final String SPOOL_FOLDER = ".spool";
-    private static final String LOCK_FILE = ".lock";
     /** The largest output appended from one buffer of its record's size; larger ones are streamed. */
     private static final int MAX_HELD_RECORD = 1 << 20;
     private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Path folder;
+    private final ExperimentFolder layout;
     private final Path spoolFolder;
     private final FolderLock lock;
     private final ChannelOpener channels;
@@ -69,7 +71,8 @@ final class Storage implements AutoCloseable {
 
     private Storage(Path folder, FolderLock lock, ChannelOpener channels, Durability durability) {
         this.folder = folder;
-        this.spoolFolder = folder.resolve(SPOOL_FOLDER);
+        this.layout = ExperimentFolder.of(folder);
+        this.spoolFolder = layout.spoolFolder();
         this.lock = lock;
         this.channels = channels;
         this.durability = durability;
@@ -100,6 +103,11 @@ final class Storage implements AutoCloseable {
             throw new DdcException("storage root " + root + " is not a folder: choose another storage root");
         }
         Path folder = experiment.folder();
+        try {
+            ExperimentFolder.checkNames(experiment.probes(), experiment.targets());
+        } catch (IllegalStateException e) {
+            throw new DdcException("experiment '" + experiment.name() + "': " + e.getMessage(), e);
+        }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new DdcException("the experiment folder " + folder + " is a file, not a folder: move it away, or"
                     + " choose another experiment name or storage root");
@@ -107,7 +115,7 @@ final class Storage implements AutoCloseable {
         FolderLock lock;
         try {
             Files.createDirectories(folder);
-            lock = FolderLock.acquire(folder.resolve(LOCK_FILE));
+            lock = FolderLock.acquire(ExperimentFolder.of(folder).lockFile());
         } catch (IOException e) {
             throw new DdcException("cannot use the experiment folder " + folder + ": " + IoProblems.describe(e), e);
         }
@@ -117,7 +125,7 @@ final class Storage implements AutoCloseable {
         Storage storage = new Storage(folder, lock, channels, settings.durability());
         try {
             storage.clearSpool();
-            Files.deleteIfExists(folder.resolve(StateFile.TEMPORARY));
+            Files.deleteIfExists(storage.layout.temporaryStateFile());
             return storage;
         } catch (IOException e) {
             storage.close();
@@ -136,7 +144,7 @@ final class Storage implements AutoCloseable {
         Path aside = folder;
         boolean released = false;
         try {
-            if (!holdsData(folder)) {
+            if (!ExperimentFolder.of(folder).holdsData()) {
                 return lock;
             }
             aside = asideFolder(folder, clock.instant());
@@ -152,7 +160,7 @@ final class Storage implements AutoCloseable {
                 released = true;
             }
             Files.createDirectories(folder);
-            FolderLock fresh = FolderLock.acquire(folder.resolve(LOCK_FILE));
+            FolderLock fresh = FolderLock.acquire(ExperimentFolder.of(folder).lockFile());
             Fsync.folder(folder.toAbsolutePath().getParent());
             LOG.info("experiment '{}' starts afresh: the earlier contents of {} were moved to {}", experiment.name(),
                     folder, aside);
@@ -169,19 +177,6 @@ final class Storage implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /** Anything but the lock, the spool folder and a temporary state file is data. */
-    static boolean holdsData(Path folder) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!name.equals(LOCK_FILE) && !name.equals(SPOOL_FOLDER) && !name.equals(StateFile.TEMPORARY)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Path asideFolder(Path folder, Instant now) {
@@ -212,9 +207,14 @@ final class Storage implements AutoCloseable {
         return folder;
     }
 
+    /** @return the folder's layout */
+    ExperimentFolder layout() {
+        return layout;
+    }
+
     /** Returns the target's folder, creating it on first use. */
     Path targetFolder(Target target) throws IOException {
-        Path targetFolder = inside(target.folderName());
+        Path targetFolder = inside(layout.targetFolder(target));
         if (!createdFolders.contains(targetFolder)) {
             if (!Files.isDirectory(targetFolder)) {
                 Files.createDirectories(targetFolder);
@@ -225,23 +225,6 @@ final class Storage implements AutoCloseable {
         return targetFolder;
     }
 
-    /** @return {@code <target>/<probe>.stdout}, without creating anything */
-    Path stdoutFile(Target target, String probe) {
-        return inside(target.folderName()).resolve(probe + ".stdout");
-    }
-
-    /** @return {@code <target>/<probe>.stderr}, without creating anything */
-    Path stderrFile(Target target, String probe) {
-        return inside(target.folderName()).resolve(probe + ".stderr");
-    }
-
-    Path traceFile(String probe) {
-        return inside(probe + ".trace");
-    }
-
-    Path stateFile() {
-        return folder.resolve(StateFile.NAME);
-    }
 
     /** Returns a sink for one output stream of one execution. */
     ExecutionSink newSink(Probe probe) {
@@ -261,8 +244,8 @@ final class Storage implements AutoCloseable {
      */
     List<Path> store(ExecutionResult result, ExecutionSink stdout, ExecutionSink stderr) throws IOException {
         Path targetFolder = targetFolder(result.target());
-        Path out = targetFolder.resolve(result.probe() + ".stdout");
-        Path err = targetFolder.resolve(result.probe() + ".stderr");
+        Path out = layout.stdoutFile(result.target(), result.probe());
+        Path err = layout.stderrFile(result.target(), result.probe());
         boolean newFiles = isNew(out) | isNew(err);
         Path current = out;
         try (FileChannel outChannel = channels.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -364,7 +347,7 @@ final class Storage implements AutoCloseable {
      * @throws IOException naming the trace file
      */
     void appendTrace(String probe, TraceLine line) throws IOException {
-        Path file = traceFile(probe);
+        Path file = inside(layout.traceFile(probe));
         boolean newFile = isNew(file);
         TraceFile.append(channels, file, line);
         if (newFile) {
@@ -378,15 +361,15 @@ final class Storage implements AutoCloseable {
      * @throws IOException naming the state file
      */
     void writeState(StateFile.State state) throws IOException {
-        StateFile.write(channels, folder, state);
+        StateWriter.write(channels, folder, state);
     }
 
     /** Names validated by the API cannot leave the folder; this check makes sure of it. */
-    private Path inside(String name) {
-        Path path = folder.resolve(name).normalize();
-        if (!path.getParent().equals(folder.normalize())) {
-            throw new IllegalStateException("refusing to write outside " + folder + ": " + name);
+    private Path inside(Path path) {
+        Path normal = path.normalize();
+        if (!folder.normalize().equals(normal.getParent())) {
+            throw new IllegalStateException("refusing to write outside " + folder + ": " + path);
         }
-        return path;
+        return normal;
     }
 }

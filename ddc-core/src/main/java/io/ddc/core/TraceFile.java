@@ -1,6 +1,7 @@
 package io.ddc.core;
 
 import io.ddc.TraceLine;
+import io.ddc.files.TraceReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TraceFile {
     private static final Logger LOG = LoggerFactory.getLogger(TraceFile.class);
-
-    private static final int MAX_LINE = 64 << 20;
 
     private TraceFile() {}
 
@@ -73,35 +72,6 @@ final class TraceFile {
     }
 
     /**
-     * Returns the last complete line, without its newline.
-     *
-     * @return the line, or empty if the file does not exist or holds no complete line
-     * @throws IOException if the file cannot be read
-     */
-    static Optional<String> lastLine(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long end = lengthOfCompleteLines(channel, channel.size());
-            if (end == 0) {
-                return Optional.empty();
-            }
-            long start = lengthOfCompleteLines(channel, end - 1);
-            if (end - 1 - start > MAX_LINE) {
-                throw new IOException(file + ": the last line is longer than " + MAX_LINE + " bytes");
-            }
-            ByteBuffer line = ByteBuffer.allocate((int) (end - 1 - start));
-            while (line.hasRemaining()) {
-                if (channel.read(line, start + line.position()) < 0) {
-                    throw new IOException("file shrank while reading");
-                }
-            }
-            return Optional.of(new String(line.array(), StandardCharsets.UTF_8));
-        }
-    }
-
-    /**
      * Cuts a partial last line (no {@code \n}) left by a crash, so that the next line starts on a
      * line of its own, and logs what was cut.
      *
@@ -114,7 +84,7 @@ final class TraceFile {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
-            long keep = lengthOfCompleteLines(channel, size);
+            long keep = TraceReader.lengthOfCompleteLines(channel, size);
             if (keep < size) {
                 channel.truncate(keep);
                 channel.force(true);
@@ -125,25 +95,4 @@ final class TraceFile {
         }
     }
 
-    /** Returns the offset just after the last {@code \n}, reading backwards. */
-    static long lengthOfCompleteLines(FileChannel channel, long size) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(8192);
-        long end = size;
-        while (end > 0) {
-            long start = Math.max(0, end - buffer.capacity());
-            buffer.clear().limit((int) (end - start));
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, start + buffer.position()) < 0) {
-                    throw new IOException("file shrank while reading");
-                }
-            }
-            for (int i = (int) (end - start) - 1; i >= 0; i--) {
-                if (buffer.get(i) == '\n') {
-                    return start + i + 1;
-                }
-            }
-            end = start;
-        }
-        return 0;
-    }
 }

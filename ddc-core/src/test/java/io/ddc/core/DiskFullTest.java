@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ddc.files.TraceReader;
+import io.ddc.files.StateFile;
+import io.ddc.files.OutputFile;
 import io.ddc.testing.ManualClock;
 import io.ddc.Completion;
 import io.ddc.DdcException;

@@ -2,6 +2,7 @@ package io.ddc.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.files.OutputFile;
 import io.ddc.testing.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

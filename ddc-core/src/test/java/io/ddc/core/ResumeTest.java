@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ddc.files.TraceReader;
+import io.ddc.files.OutputFile;
 import io.ddc.testing.ManualClock;
 import io.ddc.testing.LogCapture;
 import io.ddc.Completion;

@@ -3,6 +3,7 @@ package io.ddc.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.files.StateFile;
 import io.ddc.DdcException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ final class StateFileTest {
     void aStateRoundTripsThroughTheFile() throws Exception {
         StateFile.State written = state(OptionalLong.of(1_081_948_450L));
 
-        StateFile.write(ChannelOpener.DEFAULT, folder, written);
+        StateWriter.write(ChannelOpener.DEFAULT, folder, written);
         StateFile.State read = StateFile.read(file()).orElseThrow();
 
         assertThat(read.experiment()).isEqualTo("lab");
@@ -85,7 +86,7 @@ final class StateFileTest {
 
     @Test
     void noIterationYetIsADash() throws Exception {
-        StateFile.write(ChannelOpener.DEFAULT, folder, state(OptionalLong.empty()));
+        StateWriter.write(ChannelOpener.DEFAULT, folder, state(OptionalLong.empty()));
 
         assertThat(Files.readString(file())).contains("\nlast-iteration=-\n");
         assertThat(StateFile.read(file()).orElseThrow().lastIteration()).isEmpty();
@@ -95,7 +96,7 @@ final class StateFileTest {
     void aPhaseWithMillisecondsIsKept() throws Exception {
         Instant phase = Instant.ofEpochMilli(1_081_948_390_123L);
         StateFile.State state = state(OptionalLong.empty());
-        StateFile.write(ChannelOpener.DEFAULT, folder, new StateFile.State("lab", phase, state.lastIteration(),
+        StateWriter.write(ChannelOpener.DEFAULT, folder, new StateFile.State("lab", phase, state.lastIteration(),
                 state.targets(), state.probes(), state.succeeded()));
 
         assertThat(StateFile.read(file()).orElseThrow().phase()).isEqualTo(phase);
@@ -105,8 +106,8 @@ final class StateFileTest {
     void writingReplacesTheFileAtomicallyAndLeavesNoTemporaryFile() throws Exception {
         FaultyChannels channels = FaultyChannels.recording(folder);
 
-        StateFile.write(channels, folder, state(OptionalLong.of(1L)));
-        StateFile.write(channels, folder, state(OptionalLong.of(2L)));
+        StateWriter.write(channels, folder, state(OptionalLong.of(1L)));
+        StateWriter.write(channels, folder, state(OptionalLong.of(2L)));
 
         assertThat(names()).containsExactly(".state");
         assertThat(StateFile.read(file()).orElseThrow().lastIteration()).hasValue(2L);
@@ -117,10 +118,10 @@ final class StateFileTest {
 
     @Test
     void aFailedWriteKeepsTheOldStateRemovesTheTemporaryFileAndNamesTheStateFile() throws Exception {
-        StateFile.write(ChannelOpener.DEFAULT, folder, state(OptionalLong.of(1L)));
+        StateWriter.write(ChannelOpener.DEFAULT, folder, state(OptionalLong.of(1L)));
         FaultyChannels full = FaultyChannels.failing(folder, path -> true, 0);
 
-        assertThatThrownBy(() -> StateFile.write(full, folder, state(OptionalLong.of(2L))))
+        assertThatThrownBy(() -> StateWriter.write(full, folder, state(OptionalLong.of(2L))))
                 .isInstanceOf(IOException.class)
                 .hasMessage("cannot write the experiment state file " + file() + ": No space left on device");
         assertThat(names()).containsExactly(".state");
@@ -161,7 +162,7 @@ final class StateFileTest {
 
         StateFile.State state = new StateFile.State("lab", PHASE, OptionalLong.empty(), List.of(),
                 Map.of("p", List.of("x", argument, "y")), Map.of());
-        StateFile.write(ChannelOpener.DEFAULT, folder, state);
+        StateWriter.write(ChannelOpener.DEFAULT, folder, state);
 
         assertThat(Files.readString(file())).contains("\nprobe=p x " + expected + " y\n");
         assertThat(StateFile.read(file()).orElseThrow().probes().get("p")).containsExactly("x", argument, "y");

@@ -2,6 +2,8 @@ package io.ddc.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.files.TraceReader;
+import io.ddc.files.OutputFile;
 import io.ddc.Completion;
 import io.ddc.ExecutionResult;
 import io.ddc.Experiment;

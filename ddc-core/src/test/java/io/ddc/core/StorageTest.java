@@ -3,6 +3,7 @@ package io.ddc.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.files.OutputFile;
 import io.ddc.testing.ManualClock;
 import io.ddc.Completion;
 import io.ddc.DdcException;
@@ -136,7 +137,7 @@ final class StorageTest {
         assertThat(Files.readString(root.resolve("exp/m02/cpu.stdout"))).isEqualTo(empty);
         assertThat(Files.readString(root.resolve("exp/m02/cpu.stderr"))).isEqualTo(
                 "#ddc1 iteration=1081948390 outcome=SUCCEEDED exit=0 elapsed=0.007 failure=- bytes=5 reason=-\noops\n\n");
-        assertThat(storage.traceFile(probe.name())).isEqualTo(root.resolve("exp/cpu.trace"));
+        assertThat(storage.layout().traceFile(probe.name())).isEqualTo(root.resolve("exp/cpu.trace"));
     }
 
     @Test
@@ -194,6 +195,17 @@ final class StorageTest {
                 .hasMessage("storage root " + file + " is not a folder: choose another storage root");
         assertThat(names(root)).containsExactly("data");
         assertThat(Files.readString(file)).isEqualTo("not a folder");
+    }
+
+    @Test
+    void aTargetNamedLikeAProbesTraceFile_isRefusedBeforeAnythingIsWritten() {
+        Experiment experiment = experiment(FakeRunner.exitCodes(request -> 0), "m01", "LOAD.trace").probe(probe("load"))
+                .build();
+
+        assertThatThrownBy(() -> Storage.open(experiment, TestSettings.manual(clock))).isInstanceOf(DdcException.class)
+                .hasMessage("experiment 'exp': target 'LOAD.trace' would have the name of the trace file of probe"
+                        + " 'load': rename the probe");
+        assertThat(root.resolve("exp")).doesNotExist();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ddc.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.files.TraceReader;
 import io.ddc.TraceLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

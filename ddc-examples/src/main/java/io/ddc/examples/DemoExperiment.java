@@ -11,7 +11,8 @@ import io.ddc.Schedule;
 import io.ddc.Target;
 import io.ddc.TargetPool;
 import io.ddc.core.LocalRunner;
-import io.ddc.core.TraceReader;
+import io.ddc.files.ExperimentFolder;
+import io.ddc.files.TraceReader;
 import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.RemoteRunner;
 import java.io.BufferedReader;
@@ -159,7 +160,7 @@ public final class DemoExperiment implements AutoCloseable {
         out.println("<iteration id>|<#succeeded>|<#failed>|<#unavailable>|<%succeeded>|<seconds>"
                 + "|<succeeded list>|<failed list>|<unavailable list>|");
         for (Probe probe : experiment.probes()) {
-            Path trace = folder.resolve(probe.name() + ".trace");
+            Path trace = ExperimentFolder.of(folder).traceFile(probe.name());
             out.println(trace.getFileName() + ":");
             if (Files.exists(trace)) {
                 TraceReader.read(trace, line -> {
@@ -171,8 +172,8 @@ public final class DemoExperiment implements AutoCloseable {
         }
         out.println("files:");
         out.println("  experiment folder: " + folder);
-        Path example = folder.resolve(experiment.targets().targets().get(0).folderName())
-                .resolve(experiment.probes().get(0).name() + ".stdout");
+        Path example = ExperimentFolder.of(folder).stdoutFile(experiment.targets().targets().get(0),
+                experiment.probes().get(0).name());
         if (Files.exists(example)) {
             out.println("  example stdout:    " + example + ", which starts with one header line per execution:");
             try (BufferedReader reader = Files.newBufferedReader(example, StandardCharsets.UTF_8)) {

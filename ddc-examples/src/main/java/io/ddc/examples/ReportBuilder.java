@@ -2,8 +2,9 @@ package io.ddc.examples;
 
 import io.ddc.Outcome;
 import io.ddc.TraceLine;
-import io.ddc.core.OutputFile;
-import io.ddc.core.TraceReader;
+import io.ddc.files.ExperimentFolder;
+import io.ddc.files.OutputFile;
+import io.ddc.files.TraceReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +37,6 @@ final class ReportBuilder {
     /** The most reasons of each outcome reported for a probe. */
     static final int REASONS_PER_PROBE = 5;
     private static final int HOURS = 24;
-    private static final String TRACE_SUFFIX = ".trace";
 
     private final String folder;
     private final ZoneId zone;
@@ -69,12 +69,8 @@ final class ReportBuilder {
      * @throws IllegalArgumentException if the file's name does not end with {@code .trace}
      */
     void readTraceFile(Path file, Consumer<String> problems) throws IOException {
-        Path fileName = file.getFileName();
-        String name = fileName == null ? "" : fileName.toString();
-        if (!name.endsWith(TRACE_SUFFIX) || name.length() == TRACE_SUFFIX.length()) {
-            throw new IllegalArgumentException("not a trace file: " + file);
-        }
-        String probe = name.substring(0, name.length() - TRACE_SUFFIX.length());
+        String probe = ExperimentFolder.probeOfTraceFile(file)
+                .orElseThrow(() -> new IllegalArgumentException("not a trace file: " + file));
         addProbe(probe);
         TraceReader.read(file, line -> add(probe, line), problems);
     }

@@ -3,9 +3,9 @@ package io.ddc.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.ddc.core.IoProblems;
+import io.ddc.files.ExperimentFolder;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -40,7 +40,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 the report is printed, 2 bad usage (the message names the offending value) or a"
                 + " file that cannot be read or written."})
 final class ReportCommand implements Callable<Integer> {
-    private static final String TRACE_GLOB = "*.trace";
     /** Picocli's default usage width: the definitions are wrapped by hand to keep a hanging indent. */
     private static final int HELP_WIDTH = 80;
     private static final int TERM_WIDTH = 16;
@@ -132,13 +131,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<Path> traceFiles;
         try {
-            traceFiles = traceFiles(dir);
+            traceFiles = ExperimentFolder.of(dir).traceFiles();
         } catch (IOException e) {
             err.println("ddc report: cannot read the folder " + dir + ": " + IoProblems.describe(e));
             return ExitCodes.CONFIGURATION;
         }
         if (traceFiles.isEmpty()) {
-            throw usageError("DIR " + dir + " has no trace files (" + TRACE_GLOB + "): give an experiment folder,"
+            throw usageError("DIR " + dir + " has no trace files (*.trace): give an experiment folder,"
                     + " such as ddc-data/demo");
         }
         if (page != null) {
@@ -158,7 +157,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         try {
-            readStoredRecords(builder, dir, traceFiles);
+            readStoredRecords(builder, ExperimentFolder.of(dir), traceFiles);
         } catch (IOException e) {
             err.println("ddc report: cannot read the stored records in " + dir + ": " + IoProblems.describe(e));
             return ExitCodes.CONFIGURATION;
@@ -199,43 +198,19 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** Reads the record headers of every target folder's {@code <probe>.stdout}, for the reasons. */
-    private void readStoredRecords(ReportBuilder builder, Path dir, List<Path> traceFiles) throws IOException {
-        List<Path> targetFolders = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, Files::isDirectory)) {
-            for (Path entry : entries) {
-                if (!entry.getFileName().toString().startsWith(".")) {
-                    targetFolders.add(entry);
-                }
-            }
-        }
-        targetFolders.sort(null);
+    private void readStoredRecords(ReportBuilder builder, ExperimentFolder folder, List<Path> traceFiles)
+            throws IOException {
+        List<Path> targetFolders = folder.targetFolders();
         for (Path traceFile : traceFiles) {
-            String name = traceFile.getFileName().toString();
-            String probe = name.substring(0, name.length() - ".trace".length());
+            String probe = ExperimentFolder.probeOfTraceFile(traceFile).orElseThrow();
             for (Path targetFolder : targetFolders) {
-                Path stdout = targetFolder.resolve(probe + ".stdout");
+                Path stdout = ExperimentFolder.stdoutFileIn(targetFolder, probe);
                 if (Files.isRegularFile(stdout)) {
-                    builder.readOutputFile(probe, targetFolder.getFileName().toString(), stdout,
+                    builder.readOutputFile(probe, String.valueOf(targetFolder.getFileName()), stdout,
                             problem -> err.println("warning: " + problem));
                 }
             }
         }
-    }
-
-    /** @return the regular {@code <probe>.trace} files directly in the folder, by name */
-    private static List<Path> traceFiles(Path dir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, TRACE_GLOB)) {
-            for (Path entry : entries) {
-                Path name = entry.getFileName();
-                // ".trace" alone would be a probe without a name
-                if (name != null && !name.toString().equals(".trace") && Files.isRegularFile(entry)) {
-                    files.add(entry);
-                }
-            }
-        }
-        files.sort(null);
-        return files;
     }
 
     private ParameterException usageError(String message) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddc.Failure;
 import io.ddc.TraceLine;
-import io.ddc.core.OutputFile;
-import io.ddc.core.TraceReader;
+import io.ddc.files.OutputFile;
+import io.ddc.files.TraceReader;
 import io.ddc.testing.ChildJvm;
 import io.ddc.testing.MarkedProcesses;
 import java.io.IOException;

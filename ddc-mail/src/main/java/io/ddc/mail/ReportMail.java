@@ -2,6 +2,7 @@ package io.ddc.mail;
 
 import io.ddc.Notification;
 import io.ddc.Notification.Attachment;
+import io.ddc.files.ExperimentFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,13 +50,13 @@ final class ReportMail {
     }
 
     Notification compose(Instant now) throws IOException {
-        List<Path> files = TraceFiles.list(folder);
+        List<Path> files = ExperimentFolder.of(folder).traceFiles();
         List<Attachment> attachments = new ArrayList<>();
         List<String> lastLines = new ArrayList<>();
         List<String> notAttached = new ArrayList<>();
         long budget = attachmentLimit;
         for (Path file : files) {
-            String probe = TraceFiles.probe(file);
+            String probe = ExperimentFolder.probeOfTraceFile(file).orElseThrow();
             String attachmentName = file.getFileName() + ".gz";
             try {
                 long length = Files.size(file);

@@ -9,47 +9,20 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the trace files of an experiment folder for a report: which there are, each one
- * gzip-compressed within a byte budget, and its last line. Reads only the first {@code length}
+ * Reads the trace files of an experiment folder ({@link io.ddc.files.ExperimentFolder} finds them)
+ * for a report: each one gzip-compressed within a byte budget, and its last line. Reads only the first {@code length}
  * bytes of a file, the length seen when the report started, so that what the body says and what is
  * attached agree even while the engine appends.
  */
 final class TraceFiles {
-    static final String SUFFIX = ".trace";
     /** How far from its end a file is searched for its last line. */
     static final int TAIL_WINDOW = 64 * 1024;
 
     private TraceFiles() {}
-
-    /**
-     * Lists the {@code <probe>.trace} files of a folder, sorted by name; none if the folder does
-     * not exist yet.
-     */
-    static List<Path> list(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> {
-                String name = file.getFileName().toString();
-                return name.endsWith(SUFFIX) && name.length() > SUFFIX.length() && !name.startsWith(".")
-                        && Files.isRegularFile(file);
-            }).sorted().collect(Collectors.toList());
-        }
-    }
-
-    /** @return the probe a trace file belongs to */
-    static String probe(Path traceFile) {
-        String name = traceFile.getFileName().toString();
-        return name.substring(0, name.length() - SUFFIX.length());
-    }
 
     /**
      * Compresses the first {@code length} bytes of a file (fewer if it shrank).

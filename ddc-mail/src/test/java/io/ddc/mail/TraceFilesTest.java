@@ -28,22 +28,6 @@ final class TraceFilesTest {
     }
 
     @Test
-    void list_findsOnlyTraceFiles_sortedByName() throws IOException {
-        file("b.trace", "");
-        file("a.trace", "");
-        file(".hidden.trace", "");
-        file(".trace", "");
-        file("a.trace.gz", "");
-        file(".state", "");
-        Files.createDirectories(dir.resolve("m01.trace"));
-
-        assertThat(TraceFiles.list(dir)).extracting(path -> path.getFileName().toString())
-                .containsExactly("a.trace", "b.trace");
-        assertThat(TraceFiles.list(dir.resolve("missing"))).isEmpty();
-        assertThat(TraceFiles.probe(dir.resolve("disk.usage.trace"))).isEqualTo("disk.usage");
-    }
-
-    @Test
     void gzip_roundTrips_theGivenLength() throws IOException {
         Path trace = file("cpu.trace", "line 1\nline 2\nline 3 being writ");
 

@@ -14,7 +14,7 @@ import io.ddc.PostCollectorFailure;
 import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.TargetPool;
-import io.ddc.core.OutputFile;
+import io.ddc.files.OutputFile;
 import io.ddc.spi.AvailabilityCheck;
 import io.ddc.testing.MarkedProcesses;
 import java.io.IOException;

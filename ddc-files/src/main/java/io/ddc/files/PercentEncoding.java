@@ -1,4 +1,4 @@
-package io.ddc.core;
+package io.ddc.files;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

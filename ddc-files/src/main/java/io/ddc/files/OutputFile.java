@@ -1,4 +1,4 @@
-package io.ddc.core;
+package io.ddc.files;
 
 import io.ddc.ExecutionResult;
 import io.ddc.Failure;
@@ -53,11 +53,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe (no state).
  */
 public final class OutputFile {
-    static final String MAGIC = "#ddc1";
+    /** How every header starts: the format's magic word. */
+    public static final String MAGIC = "#ddc1";
     /** How every header starts. */
     private static final String HEADER_START = MAGIC + " iteration=";
     /** The longest reason kept in a header, in characters, before escaping. */
-    static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = 500;
     /** Fits the other fields and a reason of {@link #MAX_REASON_LENGTH} characters, escaped. */
     private static final int MAX_HEADER_LENGTH = 256 + 3 * 4 * MAX_REASON_LENGTH;
 
@@ -106,12 +107,14 @@ public final class OutputFile {
     }
 
     /**
-     * Returns the header line (with its {@code \n}) that precedes a result's output.
+     * Returns the header line (with its {@code \n}) that precedes a result's output: what the
+     * engine writes before the output's bytes and one {@code \n}.
      *
      * @param result the result
      * @param length the number of output bytes that follow
+     * @return the line, US-ASCII
      */
-    static byte[] header(ExecutionResult result, long length) {
+    public static byte[] header(ExecutionResult result, long length) {
         long millis = result.elapsed().toMillis();
         StringBuilder line = new StringBuilder(96)
                 .append(MAGIC)
@@ -238,7 +241,7 @@ public final class OutputFile {
      * @return the offset where that chain starts, or -1 if nothing complete follows the damage
      * @throws IOException if the file cannot be read
      */
-    static long goodRecordsAfter(Path file, long damage) throws IOException {
+    public static long goodRecordsAfter(Path file, long damage) throws IOException {
         byte[] magic = HEADER_START.getBytes(StandardCharsets.US_ASCII);
         long fileLength = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -338,7 +341,15 @@ public final class OutputFile {
         return line.toString();
     }
 
-    static Record parseHeader(String header, long offset) {
+    /**
+     * Reads one header line (without its newline).
+     *
+     * @param header the line
+     * @param offset where the output that follows it starts in the file
+     * @return the record it describes
+     * @throws IllegalArgumentException saying what is wrong with the line
+     */
+    public static Record parseHeader(String header, long offset) {
         String[] fields = header.split(" ", -1);
         // seven fields: a header written before the reason was stored
         if (fields.length < 7 || fields.length > 8 || !fields[0].equals(MAGIC)) {

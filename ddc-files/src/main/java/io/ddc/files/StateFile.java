@@ -1,14 +1,10 @@
-package io.ddc.core;
+package io.ddc.files;
 
 import io.ddc.DdcException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,13 +17,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The experiment's state file, {@code <root>/<experiment>/.state}: what a restarted coordinator
  * needs to resume. It is small, ASCII, one {@code key=value} per line, and replaced as a whole after
- * every iteration: written to {@code .state.tmp} in the same folder, forced to disk, renamed over
+ * every iteration (by the engine): written to {@code .state.tmp} in the same folder, forced to disk, renamed over
  * {@code .state} in one atomic move, and the folder forced, so a crash leaves either the old or
  * the new file, never a mix.
  *
@@ -63,14 +57,13 @@ import org.slf4j.LoggerFactory;
  * <p>Blank lines and lines starting with {@code #} are ignored. Anything else is damage: the reader
  * refuses the file rather than guess. Thread-safe (no state).
  */
-final class StateFile {
-    private static final Logger LOG = LoggerFactory.getLogger(StateFile.class);
-
+public final class StateFile {
     /** The state file's name in the experiment folder. */
-    static final String NAME = ".state";
+    public static final String NAME = ".state";
     /** Where a new state is written before it replaces the old one. */
-    static final String TEMPORARY = ".state.tmp";
-    static final int FORMAT = 1;
+    public static final String TEMPORARY = ".state.tmp";
+    /** The format this version reads and writes. */
+    public static final int FORMAT = 1;
     private static final int MAX_SIZE = 64 << 20;
     private static final String COMMENT =
             "# DDC experiment state: rewritten after every iteration, read when the experiment starts again";
@@ -88,9 +81,10 @@ final class StateFile {
      * @param succeeded by probe name, the targets where the probe has SUCCEEDED (compared without
      *     case, as host names are)
      */
-    record State(String experiment, Instant phase, OptionalLong lastIteration, List<String> targets,
+    public record State(String experiment, Instant phase, OptionalLong lastIteration, List<String> targets,
             Map<String, List<String>> probes, Map<String, Set<String>> succeeded) {
-        State {
+        /** Copies the collections and checks the components. */
+        public State {
             Objects.requireNonNull(experiment, "experiment");
             Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(lastIteration, "lastIteration");
@@ -109,7 +103,7 @@ final class StateFile {
     }
 
     /** @return an empty, sorted set of target names that compares them without case */
-    static Set<String> newTargetSet() {
+    public static Set<String> newTargetSet() {
         return new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     }
 
@@ -121,7 +115,7 @@ final class StateFile {
      * @throws DdcException naming the file and what is wrong, if it is damaged
      * @throws IOException if it cannot be read
      */
-    static Optional<State> read(Path file) throws IOException {
+    public static Optional<State> read(Path file) throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -142,39 +136,11 @@ final class StateFile {
     }
 
     /**
-     * Replaces the state file atomically: temporary file, force, atomic move, force of the folder.
-     * A temporary file left by a failure is removed.
+     * Formats a state as the file holds it.
      *
-     * @param channels opens the temporary file
-     * @param folder the experiment folder
-     * @throws IOException naming the state file, if it could not be replaced (the old one stays)
+     * @return the file's bytes
      */
-    static void write(ChannelOpener channels, Path folder, State state) throws IOException {
-        Path file = folder.resolve(NAME);
-        Path temporary = folder.resolve(TEMPORARY);
-        ByteBuffer bytes = ByteBuffer.wrap(format(state));
-        try {
-            try (FileChannel channel = channels.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException left) {
-                LOG.warn("cannot remove {} after a failed write: {}", temporary, left.toString());
-            }
-            throw new IOException("cannot write the experiment state file " + file + ": " + e.getMessage(), e);
-        }
-        Fsync.folder(folder);
-    }
-
-    /** @return the file's bytes */
-    static byte[] format(State state) {
+    public static byte[] format(State state) {
         StringBuilder text = new StringBuilder(256)
                 .append(COMMENT).append('\n')
                 .append("format=").append(FORMAT).append('\n')
@@ -214,7 +180,7 @@ final class StateFile {
      *
      * @throws IllegalArgumentException saying what is wrong, with the line number
      */
-    static State parse(byte[] bytes) {
+    public static State parse(byte[] bytes) {
         String experiment = null;
         Instant phase = null;
         OptionalLong lastIteration = null;
@@ -364,8 +330,14 @@ final class StateFile {
         return List.of(list.substring(0, list.length() - 1).split(","));
     }
 
-    /** Percent-encodes one argument so that it is one word of printable ASCII. */
-    static String encode(String argument) {
+    /**
+     * Percent-encodes one argument of a probe's command so that it is one word of printable ASCII,
+     * as a {@code probe} line holds it.
+     *
+     * @param argument any text
+     * @return the word; {@code ""} for an empty argument
+     */
+    public static String encode(String argument) {
         if (argument.isEmpty()) {
             return "\"\"";
         }

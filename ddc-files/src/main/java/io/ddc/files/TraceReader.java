@@ -1,9 +1,10 @@
-package io.ddc.core;
+package io.ddc.files;
 
 import io.ddc.TraceLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class TraceReader {
+    private static final int MAX_LINE = 64 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(TraceReader.class);
 
     private TraceReader() {}
@@ -48,7 +51,7 @@ public final class TraceReader {
         boolean torn;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            torn = TraceFile.lengthOfCompleteLines(channel, size) < size;
+            torn = lengthOfCompleteLines(channel, size) < size;
         }
         // one parser per file: the lines of a file share their names
         TraceLine.Parser parser = TraceLine.parser();
@@ -101,5 +104,64 @@ public final class TraceReader {
         List<TraceLine> lines = new ArrayList<>();
         read(file, lines::add, problem -> LOG.warn("{}", problem));
         return lines;
+    }
+
+    /**
+     * Returns the last complete line, without its newline.
+     *
+     * @return the line, or empty if the file does not exist or holds no complete line
+     * @throws IOException if the file cannot be read
+     */
+    public static Optional<String> lastLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = lengthOfCompleteLines(channel, channel.size());
+            if (end == 0) {
+                return Optional.empty();
+            }
+            long start = lengthOfCompleteLines(channel, end - 1);
+            if (end - 1 - start > MAX_LINE) {
+                throw new IOException(file + ": the last line is longer than " + MAX_LINE + " bytes");
+            }
+            ByteBuffer line = ByteBuffer.allocate((int) (end - 1 - start));
+            while (line.hasRemaining()) {
+                if (channel.read(line, start + line.position()) < 0) {
+                    throw new IOException("file shrank while reading");
+                }
+            }
+            return Optional.of(new String(line.array(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Returns the length of the complete lines of a file: the offset just after its last
+     * {@code \n}, read backwards from {@code size}.
+     *
+     * @param channel the file, open for reading
+     * @param size where to start looking back
+     * @return 0 if there is no complete line
+     * @throws IOException if the file cannot be read
+     */
+    public static long lengthOfCompleteLines(FileChannel channel, long size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        long end = size;
+        while (end > 0) {
+            long start = Math.max(0, end - buffer.capacity());
+            buffer.clear().limit((int) (end - start));
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, start + buffer.position()) < 0) {
+                    throw new IOException("file shrank while reading");
+                }
+            }
+            for (int i = (int) (end - start) - 1; i >= 0; i--) {
+                if (buffer.get(i) == '\n') {
+                    return start + i + 1;
+                }
+            }
+            end = start;
+        }
+        return 0;
     }
 }
