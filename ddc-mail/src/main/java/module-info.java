@@ -8,6 +8,7 @@
 module io.ddc.mail {
     requires transitive io.ddc.api;
     requires io.ddc.files;
+    requires io.ddc.report;
     requires jakarta.mail;
     requires org.slf4j;
     requires static org.jspecify;

@@ -13,6 +13,7 @@ import io.ddc.TargetPool;
 import io.ddc.core.LocalRunner;
 import io.ddc.files.ExperimentFolder;
 import io.ddc.files.TraceReader;
+import io.ddc.report.ReasonTally;
 import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.RemoteRunner;
 import java.io.BufferedReader;

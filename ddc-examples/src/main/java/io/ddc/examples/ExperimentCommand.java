@@ -8,6 +8,8 @@ import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.TargetPool;
 import io.ddc.core.LocalRunner;
+import io.ddc.files.ExperimentFolder;
+import io.ddc.report.ReasonTally;
 import io.ddc.spi.AvailabilityCheck;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -162,7 +164,9 @@ abstract class ExperimentCommand implements Callable<Integer> {
     /** The pool and the probes can still clash: a target named like a probe's trace file. */
     private Experiment build(Experiment.Builder builder) {
         try {
-            return builder.build();
+            Experiment experiment = builder.build();
+            ExperimentFolder.checkNames(experiment.probes(), experiment.targets());
+            return experiment;
         } catch (IllegalStateException e) {
             throw usageError(e.getMessage());
         }

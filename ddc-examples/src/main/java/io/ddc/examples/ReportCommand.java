@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.ddc.core.IoProblems;
 import io.ddc.files.ExperimentFolder;
+import io.ddc.report.ExperimentReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--iterations", order = 3,
             description = "list every iteration, also when a probe has more than "
-                    + ReportLayout.MAX_ITERATIONS_LISTED + " (a summary is always printed)")
+                    + ExperimentReport.MAX_ITERATIONS_LISTED + " (a summary is always printed)")
     private boolean everyIteration;
 
     /**
@@ -88,7 +89,7 @@ final class ReportCommand implements Callable<Integer> {
     void spec(CommandSpec spec) {
         this.spec = spec;
         List<String> footer = new ArrayList<>(List.of("", "Definitions:"));
-        for (List<String> definition : ReportLayout.DEFINITIONS) {
+        for (List<String> definition : ExperimentReport.DEFINITIONS) {
             footer.addAll(definitionLines(definition.get(0), definition.get(1)));
         }
         footer.addAll(List.of(spec.usageMessage().footer()));
@@ -147,26 +148,17 @@ final class ReportCommand implements Callable<Integer> {
                 }
             }
         }
-        ReportBuilder builder = new ReportBuilder(dir.toString(), zoneId);
-        for (Path traceFile : traceFiles) {
-            try {
-                builder.readTraceFile(traceFile, problem -> err.println("warning: " + problem));
-            } catch (IOException e) {
-                err.println("ddc report: cannot read the trace file " + traceFile + ": " + IoProblems.describe(e));
-                return ExitCodes.CONFIGURATION;
-            }
-        }
+        ExperimentReport report;
         try {
-            readStoredRecords(builder, ExperimentFolder.of(dir), traceFiles);
+            report = ExperimentReport.read(dir, zoneId, problem -> err.println("warning: " + problem));
         } catch (IOException e) {
-            err.println("ddc report: cannot read the stored records in " + dir + ": " + IoProblems.describe(e));
+            err.println("ddc report: cannot read " + dir + ": " + IoProblems.describe(e));
             return ExitCodes.CONFIGURATION;
         }
-        Report report = builder.build();
-        ReportText.render(report, everyIteration).forEach(out::println);
+        report.text(everyIteration).forEach(out::println);
         if (page != null) {
             try {
-                Files.writeString(page, ReportHtml.render(report, everyIteration), UTF_8);
+                Files.writeString(page, report.html(everyIteration), UTF_8);
             } catch (IOException e) {
                 err.println("ddc report: cannot write --html " + page + ": " + IoProblems.describe(e));
                 return ExitCodes.CONFIGURATION;
@@ -194,22 +186,6 @@ final class ReportCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw usageError("--html " + page + ": " + (Files.exists(parent) ? parent + " is not a folder"
                     : "the folder " + parent + " does not exist"));
-        }
-    }
-
-    /** Reads the record headers of every target folder's {@code <probe>.stdout}, for the reasons. */
-    private void readStoredRecords(ReportBuilder builder, ExperimentFolder folder, List<Path> traceFiles)
-            throws IOException {
-        List<Path> targetFolders = folder.targetFolders();
-        for (Path traceFile : traceFiles) {
-            String probe = ExperimentFolder.probeOfTraceFile(traceFile).orElseThrow();
-            for (Path targetFolder : targetFolders) {
-                Path stdout = ExperimentFolder.stdoutFileIn(targetFolder, probe);
-                if (Files.isRegularFile(stdout)) {
-                    builder.readOutputFile(probe, String.valueOf(targetFolder.getFileName()), stdout,
-                            problem -> err.println("warning: " + problem));
-                }
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.ddc.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.testing.HandMadeLab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,21 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the demo's folder.
  */
 final class ReportCommandTest {
-    /** Probe cpu: 4 iterations at 08:00, 08:30, 11:00 and 22:00 UTC on 1 July 2024, over m1, m2, m10. */
-    static final List<String> CPU = List.of(
-            "1719820800|2|1|0|66.7|12.5|m1,m2,|m10,| |",
-            "1719822600|1|0|2|33.3|30.0|m1,| |m2,m10,|",
-            "1719831600|3|0|0|100.0|8.0|m1,m2,m10,| | |",
-            "1719871200|0|1|2|0.0|4.4| |m1,|m2,m10,|");
-    /**
-     * Probe disk.free-1: no line at 11:00; m3 appears once; at 08:00 it finds m10 unavailable where
-     * cpu had it fail, so for all probes together m10 was available then.
-     */
-    static final List<String> DISK = List.of(
-            "1719820800|1|1|1|33.3|2.0|m1,|m2,|m10,|",
-            "1719822600|0|1|2|0.0|1.0| |m1,|m2,m10,|",
-            "1719871200|2|0|2|50.0|0.5|m1,m3,| |m2,m10,|");
-
     /** An iteration of the demo's probe 'broken': it fails on two targets, the third is unavailable. */
     private static final Pattern ITERATION_OF_BROKEN = Pattern.compile("\\d{10}  \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"
             + "          0       2            1          0\\.0 +\\d+\\.\\d");
@@ -39,21 +25,9 @@ final class ReportCommandTest {
     @TempDir
     Path temp;
 
-    /** Writes the two probes' trace files into a new folder {@code name}. */
-    static Path handMadeFolder(Path parent, String name) throws IOException {
-        Path folder = Files.createDirectory(parent.resolve(name));
-        write(folder.resolve("cpu.trace"), CPU);
-        write(folder.resolve("disk.free-1.trace"), DISK);
-        return folder;
-    }
-
-    static void write(Path file, List<String> lines) throws IOException {
-        Files.writeString(file, String.join("\n", lines) + "\n", UTF_8);
-    }
-
     @Test
     void handMadeFolder_printsTheExactFigures_byHourInTheGivenZone() throws IOException {
-        Path lab = handMadeFolder(temp, "lab");
+        Path lab = HandMadeLab.folder(temp, "lab");
         // another file is not a trace file, and is not read
         Files.writeString(lab.resolve("notes.txt"), "1719820800|9|9|9|", UTF_8);
 
@@ -148,7 +122,7 @@ final class ReportCommandTest {
 
     @Test
     void byHourOfDay_inUtcByDefault() throws IOException {
-        Path lab = handMadeFolder(temp, "lab");
+        Path lab = HandMadeLab.folder(temp, "lab");
 
         DdcCliTest.Run run = DdcCliTest.run("report", lab.toString());
 
@@ -163,7 +137,7 @@ final class ReportCommandTest {
 
     @Test
     void byHourOfDay_inAZoneWithAHalfHourOffset_splitsIterationsThatShareAnHourInUtc() throws IOException {
-        Path lab = handMadeFolder(temp, "lab");
+        Path lab = HandMadeLab.folder(temp, "lab");
 
         DdcCliTest.Run run = DdcCliTest.run("report", lab.toString(), "--zone", "Asia/Kolkata");
 
@@ -188,11 +162,11 @@ final class ReportCommandTest {
     @Test
     void damagedLines_areWarningsNamingFileAndLine_andTheReportCountsTheOthers() throws IOException {
         Path lab = Files.createDirectory(temp.resolve("lab"));
-        List<String> cpu = new ArrayList<>(CPU);
+        List<String> cpu = new ArrayList<>(HandMadeLab.CPU);
         cpu.add(2, "1719825000|5|0|0|100.0|1.0|m1,| | |");
-        write(lab.resolve("cpu.trace"), cpu);
+        HandMadeLab.write(lab.resolve("cpu.trace"), cpu);
         // a crash in the middle of a write leaves a last line without its newline
-        Files.writeString(lab.resolve("disk.free-1.trace"), String.join("\n", DISK) + "\n17198", UTF_8);
+        Files.writeString(lab.resolve("disk.free-1.trace"), String.join("\n", HandMadeLab.DISK) + "\n17198", UTF_8);
 
         DdcCliTest.Run run = DdcCliTest.run("report", lab.toString(), "--zone", "Europe/Lisbon");
 
@@ -201,7 +175,7 @@ final class ReportCommandTest {
                 "warning: " + lab.resolve("cpu.trace") + " line 3: trace line counts 5 succeeded but lists 1",
                 "warning: " + lab.resolve("disk.free-1.trace") + " line 4: partial last line of 5 characters"
                         + " (an interrupted write) skipped");
-        Path clean = handMadeFolder(temp, "clean");
+        Path clean = HandMadeLab.folder(temp, "clean");
         List<String> expected = DdcCliTest.run("report", clean.toString(), "--zone", "Europe/Lisbon").outLines();
         assertThat(run.outLines().subList(1, run.outLines().size())).isEqualTo(expected.subList(1, expected.size()));
     }
@@ -213,7 +187,7 @@ final class ReportCommandTest {
         for (int i = 0; i < 51; i++) {
             lines.add((1719792000 + 60 * i) + "|1|0|1|50.0|" + (i % 10) + ".5|m1,| |m2,|");
         }
-        write(lab.resolve("load.trace"), lines);
+        HandMadeLab.write(lab.resolve("load.trace"), lines);
 
         DdcCliTest.Run summaryOnly = DdcCliTest.run("report", lab.toString());
         DdcCliTest.Run everyIteration = DdcCliTest.run("report", lab.toString(), "--iterations");
@@ -352,7 +326,7 @@ final class ReportCommandTest {
 
     @Test
     void dirThatIsAFile() throws IOException {
-        Path file = Files.writeString(temp.resolve("cpu.trace"), CPU.get(0) + "\n", UTF_8);
+        Path file = Files.writeString(temp.resolve("cpu.trace"), HandMadeLab.CPU.get(0) + "\n", UTF_8);
 
         assertUsageError(DdcCliTest.run("report", file.toString()), "DIR " + file + " is not a folder");
     }
@@ -369,7 +343,7 @@ final class ReportCommandTest {
 
     @Test
     void unknownZone() throws IOException {
-        Path lab = handMadeFolder(temp, "lab");
+        Path lab = HandMadeLab.folder(temp, "lab");
 
         assertUsageError(DdcCliTest.run("report", lab.toString(), "--zone", "Mars/Olympus_Mons"),
                 "Invalid value for option '--zone': unknown time zone 'Mars/Olympus_Mons': give a region such as"
@@ -378,7 +352,7 @@ final class ReportCommandTest {
 
     @Test
     void htmlInAFolderThatDoesNotExist_isRefusedBeforeAnythingIsPrinted() throws IOException {
-        Path lab = handMadeFolder(temp, "lab");
+        Path lab = HandMadeLab.folder(temp, "lab");
         Path page = temp.resolve("missing").resolve("report.html");
 
         assertUsageError(DdcCliTest.run("report", lab.toString(), "--html", page.toString()),
@@ -388,7 +362,7 @@ final class ReportCommandTest {
 
     @Test
     void htmlThatIsAFolder() throws IOException {
-        Path lab = handMadeFolder(temp, "lab");
+        Path lab = HandMadeLab.folder(temp, "lab");
 
         assertUsageError(DdcCliTest.run("report", lab.toString(), "--html", temp.toString()),
                 "--html " + temp + " is a folder: give the file to write");
@@ -396,17 +370,17 @@ final class ReportCommandTest {
 
     @Test
     void htmlThatIsATraceFile_isRefused_andTheTraceFileKept() throws IOException {
-        Path lab = handMadeFolder(temp, "lab");
+        Path lab = HandMadeLab.folder(temp, "lab");
         Path trace = lab.resolve("cpu.trace");
 
         assertUsageError(DdcCliTest.run("report", lab.toString(), "--html", trace.toString()),
                 "--html " + trace + " would replace the trace file " + trace);
-        assertThat(Files.readAllLines(trace, UTF_8)).isEqualTo(CPU);
+        assertThat(Files.readAllLines(trace, UTF_8)).isEqualTo(HandMadeLab.CPU);
     }
 
     @Test
     void unknownOption() throws IOException {
-        Path lab = handMadeFolder(temp, "lab");
+        Path lab = HandMadeLab.folder(temp, "lab");
 
         DdcCliTest.Run run = DdcCliTest.run("report", lab.toString(), "--hmtl", "x.html");
 
@@ -431,5 +405,32 @@ final class ReportCommandTest {
             section.add(lines.get(i));
         }
         return section;
+    }
+
+    @Test
+    void htmlInsideAFile_isRefusedBeforeAnythingIsPrinted() throws IOException {
+        Path lab = HandMadeLab.folder(temp, "lab");
+        Path blocker = Files.writeString(temp.resolve("blocker"), "x", UTF_8);
+        Path page = blocker.resolve("report.html");
+
+        DdcCliTest.Run run = DdcCliTest.run("report", lab.toString(), "--html", page.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("--html " + page + ": " + blocker + " is not a folder",
+                "Try 'ddc report --help' for more information.");
+    }
+
+    @Test
+    void html_writesThePage_andSaysWhere() throws IOException {
+        Path lab = HandMadeLab.folder(temp, "lab");
+        Path page = temp.resolve("report.html");
+
+        DdcCliTest.Run run = DdcCliTest.run("report", lab.toString(), "--html", page.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).endsWith("", "HTML page: " + page.toAbsolutePath().normalize());
+        assertThat(Files.readString(page, UTF_8)).startsWith("<!DOCTYPE html>");
     }
 }

@@ -3,11 +3,14 @@ package io.ddc.mail;
 import io.ddc.Notification;
 import io.ddc.Notification.Attachment;
 import io.ddc.files.ExperimentFolder;
+import io.ddc.report.ExperimentReport;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Composes the periodic report of an experiment folder: the body (by default the experiment, the
- * period and the last trace line of each probe) and every {@code <probe>.trace} attached as
- * {@code <probe>.trace.gz}, within a budget of compressed bytes per mail. Files that do not fit or
+ * period and the last trace line of each probe), the availability report as one self-contained
+ * HTML page ({@code report.html}, {@link ExperimentReport}) and every {@code <probe>.trace} attached
+ * as {@code <probe>.trace.gz}, within a budget of attached bytes per mail (the trace files first:
+ * they are the data; the page is made from them). Files that do not fit or
  * cannot be read are named at the end of the body instead. Stateless, so thread-safe when the body
  * function is.
  */
 final class ReportMail {
     static final String GZIP = "application/gzip";
+    static final String HTML = "text/html; charset=UTF-8";
+    static final String REPORT = "report.html";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportMail.class);
 
@@ -64,7 +71,7 @@ final class ReportMail {
                 byte[] gzip = TraceFiles.gzip(file, length, budget);
                 if (gzip == null) {
                     notAttached.add(attachmentName + " (over the limit of " + attachmentLimit
-                            + " compressed bytes per mail)");
+                            + " attached bytes per mail)");
                 } else {
                     attachments.add(new Attachment(attachmentName, GZIP, gzip));
                     budget -= gzip.length;
@@ -72,6 +79,19 @@ final class ReportMail {
             } catch (IOException e) {
                 lastLines.add(probe + ": (cannot be read)");
                 notAttached.add(attachmentName + " (cannot be read: " + Failures.describe(e) + ")");
+            }
+        }
+        if (!files.isEmpty()) {
+            try {
+                byte[] page = ExperimentReport.read(folder, ZoneOffset.UTC, problem -> { }).html(false)
+                        .getBytes(StandardCharsets.UTF_8);
+                if (page.length > budget) {
+                    notAttached.add(REPORT + " (over the limit of " + attachmentLimit + " attached bytes per mail)");
+                } else {
+                    attachments.add(new Attachment(REPORT, HTML, page));
+                }
+            } catch (IOException | RuntimeException e) {
+                notAttached.add(REPORT + " (cannot be made: " + Failures.describe(e) + ")");
             }
         }
         StringBuilder text = new StringBuilder(customBody().orElseGet(() -> defaultBody(now, lastLines, attachments)));
@@ -120,9 +140,12 @@ final class ReportMail {
             }
         }
         if (!attachments.isEmpty()) {
-            text.append('\n').append("Attached, gzip-compressed: ");
+            text.append('\n').append("Attached: ");
             for (int i = 0; i < attachments.size(); i++) {
-                text.append(i == 0 ? "" : ", ").append(attachments.get(i).fileName());
+                Attachment attachment = attachments.get(i);
+                text.append(i == 0 ? "" : ", ").append(attachment.fileName())
+                        .append(attachment.fileName().equals(REPORT) ? " (the availability report, UTC)"
+                                : " (gzip-compressed)");
             }
             text.append('\n');
         }

@@ -141,9 +141,11 @@ final class MailingExperimentTest {
                 + "cpu: " + lastLine(cpu) + "\n"
                 + "disk: " + lastLine(disk) + "\n"
                 + "\n"
-                + "Attached, gzip-compressed: cpu.trace.gz, disk.trace.gz\n");
+                + "Attached: cpu.trace.gz (gzip-compressed), disk.trace.gz (gzip-compressed), report.html (the"
+                + " availability report, UTC)\n");
         assertThat(lastLine(disk)).isEqualTo("1082034790|2|1|0|66.7|0.0|m01,m02,|m03,| |");
-        assertThat(report.attachments).extracting(ReceivedMail.File::name).containsExactly("cpu.trace.gz", "disk.trace.gz");
+        assertThat(report.attachments).extracting(ReceivedMail.File::name).containsExactly("cpu.trace.gz", "disk.trace.gz",
+                "report.html");
         assertThat(report.attachments.get(0).gunzipped()).isEqualTo(Files.readAllBytes(cpu));
         assertThat(report.attachments.get(1).gunzipped()).isEqualTo(Files.readAllBytes(disk));
 

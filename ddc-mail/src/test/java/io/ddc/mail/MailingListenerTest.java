@@ -157,14 +157,20 @@ final class MailingListenerTest {
                 + "disk: " + lastLine(disk) + "\n"
                 + "empty: (no line yet)\n"
                 + "\n"
-                + "Attached, gzip-compressed: cpu.trace.gz, disk.trace.gz, empty.trace.gz\n");
+                + "Attached: cpu.trace.gz (gzip-compressed), disk.trace.gz (gzip-compressed), empty.trace.gz"
+                + " (gzip-compressed), report.html (the availability report, UTC)\n");
         assertThat(lastLine(cpu)).isEqualTo("1081950190|3|0|0|100.0|3.3|m01,m02,m03,| | |");
         assertThat(received.attachments).extracting(ReceivedMail.File::name)
-                .containsExactly("cpu.trace.gz", "disk.trace.gz", "empty.trace.gz");
-        assertThat(received.attachments).allSatisfy(file -> {
+                .containsExactly("cpu.trace.gz", "disk.trace.gz", "empty.trace.gz", "report.html");
+        assertThat(received.attachments.subList(0, 3)).allSatisfy(file -> {
             assertThat(file.contentType()).startsWith("application/gzip; name=");
             assertThat(file.disposition()).isEqualTo("attachment");
         });
+        // the availability report of the same folder, as the launcher's report --html makes it
+        assertThat(received.attachments.get(3).contentType()).startsWith("text/html");
+        assertThat(new String(received.attachments.get(3).bytes(), StandardCharsets.UTF_8))
+                .startsWith("<!DOCTYPE html>").contains("<h1>DDC report of " + folder() + "</h1>")
+                .contains("<td>cpu</td>");
         assertThat(received.attachments.get(0).gunzipped()).isEqualTo(Files.readAllBytes(cpu));
         assertThat(received.attachments.get(1).gunzipped()).isEqualTo(Files.readAllBytes(disk));
         assertThat(received.attachments.get(2).gunzipped()).isEqualTo(Files.readAllBytes(empty)).isEmpty();
@@ -222,9 +228,10 @@ final class MailingListenerTest {
         assertThat(received.attachments).extracting(ReceivedMail.File::name).containsExactly("small.trace.gz");
         assertThat(received.attachments.get(0).gunzipped()).isEqualTo(Files.readAllBytes(small));
         assertThat(received.text).contains("big: " + lines.get(199).format() + "\n")
-                .endsWith("\nAttached, gzip-compressed: small.trace.gz\n"
+                .endsWith("\nAttached: small.trace.gz (gzip-compressed)\n"
                         + "\n"
-                        + "Not attached: big.trace.gz (over the limit of 2000 compressed bytes per mail)\n");
+                        + "Not attached: big.trace.gz (over the limit of 2000 attached bytes per mail)\n"
+                        + "Not attached: report.html (over the limit of 2000 attached bytes per mail)\n");
     }
 
     @Test
@@ -238,7 +245,8 @@ final class MailingListenerTest {
 
         ReceivedMail received = onlyMail();
         assertThat(received.text).isEqualTo("report of lab made elsewhere\n");
-        assertThat(received.attachments).extracting(ReceivedMail.File::name).containsExactly("cpu.trace.gz");
+        assertThat(received.attachments).extracting(ReceivedMail.File::name).containsExactly("cpu.trace.gz",
+                "report.html");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.ddc.examples;
+package io.ddc.report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.ddc.examples;
+package io.ddc.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.ddc.examples;
+package io.ddc.report;
 
 import io.ddc.ExecutionResult;
 import io.ddc.ExperimentListener;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts why executions failed and targets were unavailable, grouped by reason, for the end of a
- * run and for {@code report}: each group is an outcome, a probe (or none, for unavailability seen
+ * run (as a listener) and for the report: each group is an outcome, a probe (or none, for unavailability seen
  * by every probe alike), a reason, how many results had it, and on which targets.
  *
  * <pre>
@@ -28,15 +28,25 @@ import org.jspecify.annotations.Nullable;
  * alone (the availability check speaks for every probe of a target). Memory is bounded: at most
  * {@link #MAX_GROUPS} groups are kept (later reasons are only counted as others), and each group
  * keeps its targets, which the pool bounds. Thread-safe: every method holds the tally's lock.
+ *
+ * <pre>{@code
+ * ReasonTally reasons = new ReasonTally();
+ * Experiment.builder("lab").listener(reasons) ...;
+ * // after run.await():
+ * reasons.lines(10, "  ").forEach(System.out::println);
+ * }</pre>
  */
-final class ReasonTally implements ExperimentListener {
+public final class ReasonTally implements ExperimentListener {
     /** The most groups kept; the results of further reasons are counted together. */
-    static final int MAX_GROUPS = 1_000;
+    public static final int MAX_GROUPS = 1_000;
     /** The most targets named on one line. */
-    static final int TARGETS_SHOWN = 10;
+    public static final int TARGETS_SHOWN = 10;
 
     private final Map<Key, Group> groups = new LinkedHashMap<>();
     private long others;
+
+    /** Starts an empty tally. */
+    public ReasonTally() {}
 
     /** What results are grouped by. */
     private record Key(Outcome outcome, @Nullable String probe, String reason) {}
@@ -60,7 +70,7 @@ final class ReasonTally implements ExperimentListener {
      * @param target the target's name
      * @param reason why; empty for a record written before reasons were stored
      */
-    synchronized void add(Outcome outcome, @Nullable String probe, String target, String reason) {
+    public synchronized void add(Outcome outcome, @Nullable String probe, String target, String reason) {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(target, "target");
         Key key = new Key(outcome, probe, reason.isEmpty() ? "(no reason stored)" : reason);
@@ -89,7 +99,7 @@ final class ReasonTally implements ExperimentListener {
     }
 
     /** @return true if nothing was counted */
-    synchronized boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return groups.isEmpty() && others == 0;
     }
 
@@ -102,8 +112,9 @@ final class ReasonTally implements ExperimentListener {
      * @param results how many results had it
      * @param targets on which targets, in natural order of names
      */
-    record Reason(Outcome outcome, @Nullable String probe, String reason, long results, List<String> targets) {
-        Reason {
+    public record Reason(Outcome outcome, @Nullable String probe, String reason, long results, List<String> targets) {
+        /** Copies the list and checks the components. */
+        public Reason {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(reason, "reason");
             targets = List.copyOf(targets);
@@ -117,7 +128,7 @@ final class ReasonTally implements ExperimentListener {
      * @param limit the most reasons of each outcome of each probe
      * @return the reasons
      */
-    synchronized List<Reason> top(int limit) {
+    public synchronized List<Reason> top(int limit) {
         Comparator<Group> order = Comparator.comparing((Group group) -> group.key.probe(),
                         Comparator.nullsFirst(Comparator.<String>naturalOrder()))
                 .thenComparing(group -> group.key.outcome() == Outcome.FAILED)
@@ -139,7 +150,7 @@ final class ReasonTally implements ExperimentListener {
     }
 
     /** @return how many results are not in {@link #top} */
-    synchronized long leftOut(int limit) {
+    public synchronized long leftOut(int limit) {
         long shown = top(limit).stream().mapToLong(Reason::results).sum();
         long all = others + groups.values().stream().mapToLong(group -> group.results).sum();
         return all - shown;
@@ -152,7 +163,7 @@ final class ReasonTally implements ExperimentListener {
      * @param indent what each line starts with
      * @return the lines
      */
-    synchronized List<String> lines(int limit, String indent) {
+    public synchronized List<String> lines(int limit, String indent) {
         List<String> lines = new ArrayList<>();
         for (Reason reason : top(limit)) {
             lines.add(indent + line(reason));
@@ -179,7 +190,7 @@ final class ReasonTally implements ExperimentListener {
      *
      * @return such as {@code m01, m02} or {@code m01, ..., m10, ... (25 targets)}
      */
-    static String targets(List<String> targets) {
+    public static String targets(List<String> targets) {
         if (targets.size() <= TARGETS_SHOWN) {
             return String.join(", ", targets);
         }

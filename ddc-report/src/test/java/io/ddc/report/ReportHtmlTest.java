@@ -1,10 +1,10 @@
-package io.ddc.examples;
+package io.ddc.report;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.ddc.testing.HandMadeLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -18,7 +18,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** The HTML page of {@code ddc report}: self-contained, well-formed, the same tables as the text, escaped. */
+/** The HTML page of a report: self-contained, well-formed, the same tables as the text, escaped. */
 final class ReportHtmlTest {
     @TempDir
     Path temp;
@@ -37,15 +37,9 @@ final class ReportHtmlTest {
 
     @Test
     void page_isWellFormed_selfContained_andHasBothCharts() throws Exception {
-        Path lab = ReportCommandTest.handMadeFolder(temp, "lab");
-        Path page = temp.resolve("report.html");
+        Path lab = HandMadeLab.folder(temp, "lab");
 
-        DdcCliTest.Run run = DdcCliTest.run("report", lab.toString(), "--html", page.toString());
-
-        assertThat(run.err()).isEmpty();
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).endsWith("", "HTML page: " + page.toAbsolutePath().normalize());
-        String html = Files.readString(page, UTF_8);
+        String html = ExperimentReport.read(lab, ZoneId.of("UTC"), problem -> { }).html(false);
         assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
                 .doesNotContain("http://", "https://", "<script", "src=", "href=", "@import", "url(", "<link");
         Document document = parse(html);
@@ -65,7 +59,7 @@ final class ReportHtmlTest {
 
     @Test
     void page_hasTheTablesOfTheTextReport_inTheSameOrder() throws Exception {
-        Path lab = ReportCommandTest.handMadeFolder(temp, "lab");
+        Path lab = HandMadeLab.folder(temp, "lab");
         ReportBuilder builder = new ReportBuilder(lab.toString(), ZoneId.of("Europe/Lisbon"));
         builder.readTraceFile(lab.resolve("cpu.trace"), problem -> { });
         builder.readTraceFile(lab.resolve("disk.free-1.trace"), problem -> { });
@@ -99,13 +93,8 @@ final class ReportHtmlTest {
 
     @Test
     void aFolderNameWithMarkupCharacters_isEscaped() throws Exception {
-        Path lab = ReportCommandTest.handMadeFolder(temp, "lab&<x>\"'");
-        Path page = temp.resolve("report.html");
-
-        DdcCliTest.Run run = DdcCliTest.run("report", lab.toString(), "--html", page.toString());
-
-        assertThat(run.exitCode()).isZero();
-        String html = Files.readString(page, UTF_8);
+        Path lab = HandMadeLab.folder(temp, "lab&<x>\"'");
+        String html = ExperimentReport.read(lab, ZoneId.of("UTC"), problem -> { }).html(false);
         assertThat(html).contains("<h1>DDC report of " + temp + "/lab&amp;&lt;x&gt;&quot;&#39;</h1>");
         assertThat(text(parse(html), "h1")).containsExactly("DDC report of " + lab);
     }
@@ -114,31 +103,12 @@ final class ReportHtmlTest {
     void aFolderWithoutIterations_stillMakesAPage() throws Exception {
         Path lab = Files.createDirectory(temp.resolve("lab"));
         Files.createFile(lab.resolve("x.trace"));
-        Path page = temp.resolve("report.html");
-
-        DdcCliTest.Run run = DdcCliTest.run("report", lab.toString(), "--html", page.toString());
-
-        assertThat(run.exitCode()).isZero();
-        Document document = parse(Files.readString(page, UTF_8));
+        Document document = parse(ExperimentReport.read(lab, ZoneId.of("UTC"), problem -> { }).html(false));
         List<Element> charts = elements(document, "svg");
         assertThat(charts).hasSize(2);
         assertThat(charts.get(0).getElementsByTagName("rect").getLength()).isZero();
         assertThat(text(document, "text")).contains("no iterations");
         assertThat(text(document, "p")).contains("no iterations: the trace file has no well-formed line", "no targets");
-    }
-
-    @Test
-    void htmlInsideAFile_isRefusedBeforeAnythingIsPrinted() throws IOException {
-        Path lab = ReportCommandTest.handMadeFolder(temp, "lab");
-        Path blocker = Files.writeString(temp.resolve("blocker"), "x", UTF_8);
-        Path page = blocker.resolve("report.html");
-
-        DdcCliTest.Run run = DdcCliTest.run("report", lab.toString(), "--html", page.toString());
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly("--html " + page + ": " + blocker + " is not a folder",
-                "Try 'ddc report --help' for more information.");
     }
 
     static Document parse(String html) throws Exception {

@@ -1,4 +1,4 @@
-package io.ddc.examples;
+package io.ddc.report;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,9 +1,10 @@
-package io.ddc.examples;
+package io.ddc.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ddc.TraceLine;
+import io.ddc.testing.HandMadeLab;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -12,14 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The figures of a {@link Report}, computed from trace lines (the text is in {@link ReportCommandTest}). */
+/** The figures of a {@link Report}, computed from trace lines (the text through the launcher is in its ReportCommandTest). */
 final class ReportBuilderTest {
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private static Report handMade() {
         ReportBuilder builder = new ReportBuilder("lab", UTC);
-        ReportCommandTest.CPU.forEach(line -> builder.add("cpu", TraceLine.parse(line)));
-        ReportCommandTest.DISK.forEach(line -> builder.add("disk.free-1", TraceLine.parse(line)));
+        HandMadeLab.CPU.forEach(line -> builder.add("cpu", TraceLine.parse(line)));
+        HandMadeLab.DISK.forEach(line -> builder.add("disk.free-1", TraceLine.parse(line)));
         return builder.build();
     }
 

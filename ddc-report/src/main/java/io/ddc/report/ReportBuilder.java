@@ -1,4 +1,4 @@
-package io.ddc.examples;
+package io.ddc.report;
 
 import io.ddc.Outcome;
 import io.ddc.TraceLine;
