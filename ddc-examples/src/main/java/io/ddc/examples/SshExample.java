@@ -6,7 +6,7 @@ import io.ddc.ExperimentRun;
 import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.TargetPool;
-import io.ddc.core.InUseCheck;
+import io.ddc.inuse.InUseCheck;
 import io.ddc.ssh.PassphraseProvider;
 import io.ddc.ssh.SshRunner;
 import java.io.IOException;

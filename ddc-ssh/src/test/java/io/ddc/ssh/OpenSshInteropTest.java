@@ -13,7 +13,7 @@ import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.Target;
 import io.ddc.TargetPool;
-import io.ddc.core.InUseCheck;
+import io.ddc.inuse.InUseCheck;
 import io.ddc.spi.Availability;
 import io.ddc.spi.RunResult;
 import io.ddc.testing.LiveThreads;

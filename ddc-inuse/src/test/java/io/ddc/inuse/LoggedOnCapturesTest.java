@@ -1,4 +1,4 @@
-package io.ddc.core;
+package io.ddc.inuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package io.ddc.core;
+package io.ddc.inuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ddc.Target;
+import io.ddc.core.LocalRunner;
 import io.ddc.spi.Availability;
 import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.ExecutionRequest;

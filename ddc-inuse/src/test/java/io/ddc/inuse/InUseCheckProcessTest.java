@@ -1,8 +1,9 @@
-package io.ddc.core;
+package io.ddc.inuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddc.Target;
+import io.ddc.core.LocalRunner;
 import io.ddc.spi.Availability;
 import io.ddc.spi.AvailabilityCheck;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.ddc.core;
+package io.ddc.inuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +51,39 @@ final class LoggedOnQuserTest {
                 " quinn                                  4097  Disc      1+02:00  2/1/2026 6:00 PM");
 
         assertThat(QUSER.read(1, stdout, "")).containsExactly(active("pat"), disconnected("quinn"));
+    }
+
+    /**
+     * The positional parser gives a right-aligned number wider than four digits to the session
+     * name's cell, since more of it stands left of "ID" than under it; the reader takes it from there.
+     */
+    @Test
+    void aFiveDigitSessionId_reachingFurtherIntoTheSessionNameColumn_isStillTheId() throws Exception {
+        String stdout = table(
+                " zed                                   54097  Disc      1+02:00  2/1/2026 6:00 PM",
+                " pat                   rdp-tcp#112     54112  Active         5   2/3/2026 8:01 AM");
+
+        assertThat(QUSER.read(1, stdout, "")).containsExactly(disconnected("zed"), active("pat"));
+    }
+
+    /** Regression: the old reader split lines at any Unicode line break, also at U+0085 inside a row. */
+    @Test
+    void aByte0x85InAUserName_isPartOfTheName_notALineBreak() throws Exception {
+        // "à" in code page 850 is byte 0x85, which the default ISO-8859-1 decoding turns into U+0085 (NEL)
+        String stdout = table(" C\u0085rla                 console             1  Active      none   2/3/2026 8:01 AM");
+
+        assertThat(QUSER.read(1, stdout, "")).containsExactly(active("C\u0085rla"));
+    }
+
+    /** The parser ends a table at a blank line by default; a session after one must still count. */
+    @Test
+    void aBlankLineInsideTheTable_doesNotEndIt() throws Exception {
+        String stdout = table(
+                ">mara                  console             4  Active      none   2/3/2026 8:01 AM",
+                "",
+                " ops-backup                               12  Disc        3:10   2/3/2026 6:00 AM");
+
+        assertThat(QUSER.read(1, stdout, "")).containsExactly(active("mara"), disconnected("ops-backup"));
     }
 
     @Test

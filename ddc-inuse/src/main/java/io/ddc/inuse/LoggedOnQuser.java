@@ -1,8 +1,14 @@
-package io.ddc.core;
+package io.ddc.inuse;
 
+import io.ddc.parsers.ColumnTableParser;
+import io.ddc.parsers.ParseProblem;
+import io.ddc.parsers.Row;
+import io.ddc.parsers.Table;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads the table that Windows' {@code quser} (the same program as {@code query user}) prints:
@@ -22,21 +28,36 @@ import java.util.Locale;
  *       read too. The header starts with a space that stands above the
  *       {@code >} marking the caller's own session; a header without it (as some copies have it) is
  *       read as if it had it.</li>
- *   <li>Each row starts with a space or {@code >}. The user name is the text from the second
- *       character up to where the header's second label (SESSIONNAME) starts, so a name that
- *       contains a space is read whole. After it come an optional session name (empty for a
- *       disconnected session, so counting words would go wrong), the numeric session ID, the state
- *       and at least one more field. The numeric ID anchors the row: session names are never all
- *       digits, and the ID is right-aligned, so it may reach into the session name's column.</li>
+ *   <li>The rows are cut into cells by {@link ColumnTableParser#positional()} at the positions of the
+ *       first five labels: user name, session name, ID, state, and the times (the rest of the
+ *       line). Cells may be empty (no session name for a disconnected session, so counting words
+ *       would go wrong), and a name that contains a space is read whole. Blank lines are
+ *       skipped.</li>
+ *   <li>Each row starts with a space or {@code >}, and has a user name, a numeric session ID, a state
+ *       and at least one time. The ID is right-aligned: the parser puts one of up to four digits
+ *       under {@code ID}, but a wider one that reaches further into the session name's column lands
+ *       in the session name's cell, where it is taken from as its last word.</li>
  *   <li>No table, and a message that starts with one of the "nobody" messages ({@code No User exists
  *       for *}, written to standard error) on either stream: nobody is logged on.</li>
- *   <li>A session is disconnected when its state is one of the disconnected states ({@code Disc}),
- *       compared without case; any other state, also an unknown one, counts as active.</li>
+ *   <li>A session is disconnected when the first word of its state is one of the disconnected
+ *       states ({@code Disc}), compared without case; any other state, also an unknown one, counts
+ *       as active.</li>
  * </ul>
  *
  * Immutable.
  */
 final class LoggedOnQuser implements LoggedOnReader {
+    /** The line breaks {@link ColumnTableParser} knows, so that its row numbers index these lines. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
+    /** The cells of a row, by position: translated headers have other labels. */
+    private static final int USER = 0;
+    private static final int SESSION = 1;
+    private static final int ID = 2;
+    private static final int STATE = 3;
+    /** The idle and logon times, the rest of the line: only whether there are any is read. */
+    private static final int TIMES = 4;
+    private static final int COLUMNS = 5;
+
     private final List<String> noUserMessages;
     private final List<String> disconnectedStates;
 
@@ -70,7 +91,7 @@ final class LoggedOnQuser implements LoggedOnReader {
             throw new LoggedOnNotUnderstood("quser exited with " + exitCode + LoggedOnNotUnderstood.firstLineOf(stderr,
                     stdout));
         }
-        String[] lines = stdout.split("\\R", -1);
+        String[] lines = LINE_BREAK.split(stdout, -1);
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) {
             first++;
@@ -82,58 +103,70 @@ final class LoggedOnQuser implements LoggedOnReader {
             throw new LoggedOnNotUnderstood("quser printed neither a session table nor a \"nobody\" message"
                     + LoggedOnNotUnderstood.firstLineOf(stdout, stderr));
         }
-        int userEnd = userColumnEnd(lines[first]);
-        List<LoggedOnSession> sessions = new ArrayList<>();
-        for (int i = first + 1; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                sessions.add(row(lines[i], i + 1, userEnd));
-            }
+        String[] table = Arrays.copyOfRange(lines, first, lines.length);
+        if (!table[0].startsWith(" ")) {
+            table[0] = " " + table[0];
         }
-        return List.copyOf(sessions);
+        Table sessions = ColumnTableParser.positional().titles(labels(lines[first])).endAtBlankLine(false).build()
+                .parse(String.join("\n", table));
+        if (!sessions.problems().isEmpty()) {
+            ParseProblem problem = sessions.problems().get(0);
+            throw new LoggedOnNotUnderstood("line " + (first + problem.line()) + ": " + problem.message());
+        }
+        List<LoggedOnSession> read = new ArrayList<>(sessions.rows().size());
+        for (Row row : sessions.rows()) {
+            int index = first + (int) row.line() - 1;
+            read.add(session(row, index + 1, lines[index]));
+        }
+        return List.copyOf(read);
     }
 
-    /** Where the user name column ends: the start of the header's second label. */
-    private static int userColumnEnd(String line) throws LoggedOnNotUnderstood {
-        String header = line.startsWith(" ") ? line : " " + line;
-        List<Integer> starts = new ArrayList<>();
-        for (int i = 1; i < header.length(); i++) {
-            boolean afterGap = header.charAt(i - 1) == ' ' && (i == 1 || header.charAt(i - 2) == ' ');
-            if (header.charAt(i) != ' ' && afterGap) {
-                starts.add(i);
-            }
+    /** The header's first five labels, which the parser finds in the header to place the columns. */
+    private static String[] labels(String header) throws LoggedOnNotUnderstood {
+        String[] labels = header.strip().split(" {2,}");
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = labels[i].strip();
         }
-        if (starts.size() < 5 || !label(header, starts, 2).equalsIgnoreCase("ID")) {
+        if (labels.length < COLUMNS || !labels[ID].equalsIgnoreCase("ID")
+                || Arrays.stream(labels).anyMatch(String::isEmpty)) {
             throw new LoggedOnNotUnderstood("the first line is not a quser header (at least five columns, the third"
-                    + " one ID): " + LoggedOnNotUnderstood.quote(line));
+                    + " one ID): " + LoggedOnNotUnderstood.quote(header));
         }
-        return starts.get(1);
+        return Arrays.copyOf(labels, COLUMNS);
     }
 
-    private static String label(String header, List<Integer> starts, int index) {
-        int end = index + 1 < starts.size() ? starts.get(index + 1) : header.length();
-        return header.substring(starts.get(index), end).strip();
-    }
-
-    private LoggedOnSession row(String line, int number, int userEnd) throws LoggedOnNotUnderstood {
+    private LoggedOnSession session(Row row, int number, String line) throws LoggedOnNotUnderstood {
         char mark = line.charAt(0);
         if (mark != ' ' && mark != '>') {
             throw notARow(number, "does not start with a space or '>'", line);
         }
-        if (line.length() <= userEnd) {
+        if (row.subList(USER + 1, COLUMNS).stream().allMatch(String::isEmpty)) {
             throw notARow(number, "ends before the SESSIONNAME column", line);
         }
-        String user = line.substring(1, userEnd).strip();
+        String cell = row.get(USER);
+        String user = mark == '>' && cell.startsWith(">") ? cell.substring(1).strip() : cell;
         if (user.isEmpty()) {
             throw notARow(number, "has no user name", line);
         }
-        String[] fields = line.substring(userEnd).strip().split("\\s+");
-        int id = isDigits(fields[0]) ? 0 : 1;
-        if (fields.length < id + 3 || !isDigits(fields[id])) {
+        String id = row.get(ID);
+        if (id.isEmpty()) {
+            String session = row.get(SESSION);
+            id = session.substring(session.lastIndexOf(' ') + 1);
+        }
+        String state = firstWord(row.get(STATE));
+        if (!isDigits(id) || state.isEmpty() || row.get(TIMES).isEmpty()) {
             throw notARow(number, "has no session ID, state and times after the user name", line);
         }
-        String state = fields[id + 1];
         boolean disconnected = disconnectedStates.stream().anyMatch(state::equalsIgnoreCase);
         return new LoggedOnSession(user, disconnected);
+    }
+
+    private static String firstWord(String cell) {
+        int blank = 0;
+        while (blank < cell.length() && cell.charAt(blank) > ' ') {
+            blank++;
+        }
+        return cell.substring(0, blank);
     }
 
     private static LoggedOnNotUnderstood notARow(int number, String problem, String line) {

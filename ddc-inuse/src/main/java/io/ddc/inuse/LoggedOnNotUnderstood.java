@@ -1,4 +1,4 @@
-package io.ddc.core;
+package io.ddc.inuse;
 
 /**
  * The output of a logged-on query could not be read; the message says what was wrong, quoting a

@@ -1,4 +1,4 @@
-package io.ddc.core;
+package io.ddc.inuse;
 
 import io.ddc.spi.RemoteRunner;
 import java.nio.charset.Charset;
@@ -24,9 +24,9 @@ import java.util.Objects;
  * </ul>
  *
  * <p>The command runs through the experiment's runner like a probe, argument by argument and without
- * a shell. With {@link LocalRunner} it runs on the coordinator, whatever the target, so to ask a
- * remote Linux machine give a command that reaches it; the local runner passes the target's name in
- * the environment variable {@code DDC_TARGET}:
+ * a shell. With the local runner ({@code io.ddc.core.LocalRunner}) it runs on the coordinator,
+ * whatever the target, so to ask a remote Linux machine give a command that reaches it; the local
+ * runner passes the target's name in the environment variable {@code DDC_TARGET}:
  *
  * <pre>{@code
  * LoggedOnQuery viaSsh = LoggedOnQuery.who()
