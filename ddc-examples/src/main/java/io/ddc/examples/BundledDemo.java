@@ -15,7 +15,7 @@ import java.util.Optional;
  * TCP check on a port open on 127.0.0.1 and 127.0.0.2 only, so that 127.0.0.3 is unavailable.
  * {@code ddc demo} runs the same experiment with its own introduction and report. Immutable.
  */
-final class BundledDemo implements BundledExperiment {
+public final class BundledDemo implements BundledExperiment {
     @Override
     public String name() {
         return DemoExperiment.NAME;

@@ -32,7 +32,7 @@ import java.util.Optional;
  * <p>Implementations are immutable and thread-safe; each method may be called for every run and
  * must not start anything but what {@link #openDefaultCheck} opens.
  */
-interface BundledExperiment {
+public interface BundledExperiment {
     /**
      * Returns the name {@code ddc run NAME} takes, also the default folder under the storage root.
      *
@@ -105,7 +105,7 @@ interface BundledExperiment {
      * @param out where post-collectors print lines for the user (such as {@code ALERT ...}); it
      *     keeps them apart from the launcher's progress line, so print whole lines
      */
-    record Setup(RemoteRunner runner, PrintStream out) {
+    public record Setup(RemoteRunner runner, PrintStream out) {
         /** Checks the components. */
         public Setup {
             Objects.requireNonNull(runner, "runner");
@@ -131,7 +131,7 @@ interface BundledExperiment {
      * @param check the check
      * @param release closes what the check needs (a port, a thread); must not throw
      */
-    record DefaultCheck(AvailabilityCheck check, Runnable release) {
+    public record DefaultCheck(AvailabilityCheck check, Runnable release) {
         /** Checks the components. */
         public DefaultCheck {
             Objects.requireNonNull(check, "check");

@@ -8,9 +8,9 @@ import java.util.Optional;
  * The experiments that come with the launcher, in the order {@code ddc list} prints them. To add
  * one, implement {@link BundledExperiment} and add an instance to {@link #ALL}. Immutable.
  */
-final class BundledExperiments {
+public final class BundledExperiments {
     /** Every bundled experiment, with distinct names. */
-    static final List<BundledExperiment> ALL = List.of(new BundledDemo(), new ResourceMonitor(), new SmartCheck(),
+    public static final List<BundledExperiment> ALL = List.of(new BundledDemo(), new ResourceMonitor(), new SmartCheck(),
             new BenchmarkOnce());
 
     private BundledExperiments() {}
@@ -22,7 +22,7 @@ final class BundledExperiments {
      * @param name the exact name (case matters)
      * @return the experiment, or empty
      */
-    static Optional<BundledExperiment> find(List<BundledExperiment> experiments, String name) {
+    public static Optional<BundledExperiment> find(List<BundledExperiment> experiments, String name) {
         Objects.requireNonNull(name, "name");
         return experiments.stream().filter(experiment -> experiment.name().equals(name)).findFirst();
     }
@@ -33,7 +33,7 @@ final class BundledExperiments {
      * @param experiments the experiments
      * @return their names, separated by ", "
      */
-    static String names(List<BundledExperiment> experiments) {
+    public static String names(List<BundledExperiment> experiments) {
         return String.join(", ", experiments.stream().map(BundledExperiment::name).toList());
     }
 }

@@ -87,6 +87,8 @@ public final class DemoExperiment implements AutoCloseable {
 
     /** How long the loopback targets' TCP check waits. */
     static final Duration CHECK_TIMEOUT = Duration.ofMillis(200);
+    /** The most reasons of each outcome listed in the report. */
+    static final int MOST_FREQUENT_REASONS = 10;
     /** How many targets are visited at once. */
     static final int PARALLELISM = 3;
 
@@ -150,7 +152,7 @@ public final class DemoExperiment implements AutoCloseable {
         out.println(String.format(Locale.ROOT, "demo ended after %d iteration(s) (%s) in %.1f s: %d of %d (target, probe)"
                 + " pairs never succeeded", completion.iterations(), completion.reason(),
                 completion.elapsed().toMillis() / 1000.0, completion.pairsNeverSucceeded(), pairs));
-        progress.reasons.lines(ExperimentCommand.MOST_FREQUENT_REASONS, "  ").forEach(out::println);
+        progress.reasons.lines(MOST_FREQUENT_REASONS, "  ").forEach(out::println);
         if (progress.brokenFailed.get()) {
             out.println("  (probe '" + DemoProbes.BROKEN + "' fails on every target on purpose, to show what a failure"
                     + " looks like" + (listener != null ? ", and " + UNAVAILABLE_TARGET + " is unavailable on purpose"

@@ -18,9 +18,9 @@ import java.util.Objects;
  * the rest refused. One daemon thread accepts the checks' connections on every address and closes
  * them at once; {@link #close()} stops and joins it. Thread-safe.
  */
-final class LoopbackListener implements AutoCloseable {
+public final class LoopbackListener implements AutoCloseable {
     /** The name of the accepting thread. */
-    static final String THREAD_NAME = "ddc-demo-tcp-listener";
+    public static final String THREAD_NAME = "ddc-demo-tcp-listener";
     /** Another program may hold the port on a later address: try this many ports. */
     private static final int ATTEMPTS = 5;
 

@@ -38,11 +38,11 @@ import java.util.Optional;
  * writes no row and prints one line that says why. With the local runner and no targets given, the
  * target is {@code localhost}, that is the coordinator itself. Immutable.
  */
-final class ResourceMonitor implements BundledExperiment {
+public final class ResourceMonitor implements BundledExperiment {
     /** The probe's name. */
     static final String PROBE = "resources";
     /** The per-iteration CSV file in each target's folder. */
-    static final String FIGURES_FILE = "resource-monitor.csv";
+    public static final String FIGURES_FILE = "resource-monitor.csv";
     /** The static facts' CSV file in each target's folder. */
     static final String FACTS_FILE = "resource-facts.csv";
     /** Time between two samples unless {@code --interval} says otherwise. */

@@ -1,6 +1,6 @@
 /**
- * The {@code ddc.jar} launcher ({@link io.ddc.examples.DdcCli}) and the bundled experiments it runs,
- * written against the public API only so that each one can be copied as a starting point:
+ * The bundled experiments that the {@code ddc.jar} launcher ({@code io.ddc.launcher}) runs, written
+ * against the public API only so that each one can be copied as a starting point:
  * {@link io.ddc.examples.DemoExperiment} for a whole experiment with listeners and post-collectors
  * (its probes, for Linux and for Windows, are in {@link io.ddc.examples.DemoProbes}),
  * {@link io.ddc.examples.EmbeddingExample} for the shortest program that embeds DDC.
@@ -19,7 +19,8 @@
  *       target until all have answered, one CSV for all.</li>
  * </ul>
  *
- * To add one, implement {@code BundledExperiment} and register it in {@code BundledExperiments}.
+ * To add one, implement {@link io.ddc.examples.BundledExperiment} and register it in
+ * {@link io.ddc.examples.BundledExperiments}.
  */
 @NullMarked
 package io.ddc.examples;

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.launcher.Cli;
 import io.ddc.ExecutionContext;
 import io.ddc.ExecutionResult;
 import io.ddc.Failure;
@@ -125,7 +126,7 @@ final class BenchmarkOnceTest {
     void run_onTwoLoopbackTargets_endsWhenBothAnswered_withOneRowEach() throws IOException {
         Path root = temp.resolve("root");
 
-        DdcCliTest.Run run = DdcCliTest.run("run", "benchmark-once", "--target", "127.0.0.1", "--target", "127.0.0.2",
+        Cli.Run run = Cli.run("run", "benchmark-once", "--target", "127.0.0.1", "--target", "127.0.0.2",
                 "--iterations", "2", "--out", root.toString(), "--check", "always");
 
         assertThat(run.err()).isEmpty();

@@ -3,6 +3,7 @@ package io.ddc.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.launcher.Cli;
 import io.ddc.Completion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,6 @@ final class EmbeddingExampleTest {
                 .hasSize(2)
                 .allMatch(line -> line.matches("\\d+\\|1\\|0\\|0\\|100\\.0\\|\\d+\\.\\d\\|127\\.0\\.0\\.1,\\| \\| \\|"));
         assertThat(temp.resolve("load").resolve("127.0.0.1").resolve("loadavg.stdout")).isRegularFile();
-        assertThat(DemoCommandTest.demoThreads()).isEmpty();
+        assertThat(Cli.demoThreads()).isEmpty();
     }
 }

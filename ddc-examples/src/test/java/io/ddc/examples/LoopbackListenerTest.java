@@ -3,6 +3,7 @@ package io.ddc.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.launcher.Cli;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -49,7 +50,7 @@ final class LoopbackListenerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("cannot listen on one TCP port on all of [127.0.0.1, 192.0.2.1] (5 ports tried):"
                         + " 192.0.2.1:");
-        assertThat(DemoCommandTest.demoThreads()).isEmpty();
+        assertThat(Cli.demoThreads()).isEmpty();
     }
 
     private static void connect(String address, int port) throws IOException {

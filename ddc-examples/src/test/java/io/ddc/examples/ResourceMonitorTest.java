@@ -3,6 +3,7 @@ package io.ddc.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.launcher.Cli;
 import io.ddc.ExecutionContext;
 import io.ddc.ExecutionResult;
 import io.ddc.Failure;
@@ -153,7 +154,7 @@ final class ResourceMonitorTest {
     void run_twoIterationsOnTwoLoopbackTargets_writesTheCsvFiles() throws Exception {
         Path root = temp.resolve("root");
 
-        DdcCliTest.Run run = DdcCliTest.run("run", "resource-monitor", "--target", "127.0.0.1", "--target", "127.0.0.2",
+        Cli.Run run = Cli.run("run", "resource-monitor", "--target", "127.0.0.1", "--target", "127.0.0.2",
                 "--iterations", "2", "--interval", "1s", "--out", root.toString(), "--check", "always");
 
         assertThat(run.err()).isEmpty();
@@ -171,7 +172,7 @@ final class ResourceMonitorTest {
 
     @Test
     void listedAndRunnable_byName() {
-        DdcCliTest.Run run = DdcCliTest.run(Map.of(), "list");
+        Cli.Run run = Cli.run(Map.of(), "list");
 
         assertThat(run.outLines()).contains("resource-monitor  " + new ResourceMonitor().description());
     }

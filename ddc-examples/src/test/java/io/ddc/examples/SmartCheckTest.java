@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.launcher.Cli;
 import io.ddc.testing.SharedFixtures;
 import io.ddc.ExecutionContext;
 import io.ddc.ExecutionResult;
@@ -277,16 +278,16 @@ final class SmartCheckTest {
         return script;
     }
 
-    private DdcCliTest.Run run(SmartCheck check, String... args) {
+    private Cli.Run run(SmartCheck check, String... args) {
         List<String> all = new ArrayList<>(List.of("run", "smart-check", "--target", "127.0.0.1", "--target", "127.0.0.2",
                 "--interval", "1s", "--out", temp.resolve("root").toString(), "--check", "always"));
         all.addAll(List.of(args));
-        return DdcCliTest.run(Map.of(), false, List.of(check), all.toArray(String[]::new));
+        return Cli.run(Map.of(), false, List.of(check), all.toArray(String[]::new));
     }
 
     @Test
     void run_twoIterations_alertsWhenPendingSectorsGrow_andReportsTheUnreadableDiskOnce() throws IOException {
-        DdcCliTest.Run run = run(new SmartCheck(fakeSmartctl().toString()), "--iterations", "2");
+        Cli.Run run = run(new SmartCheck(fakeSmartctl().toString()), "--iterations", "2");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isEqualTo(1);
@@ -327,7 +328,7 @@ final class SmartCheckTest {
         Path script = Files.writeString(temp.resolve("smartctl"), "#!/bin/sh\nexit 0\n", UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
 
-        DdcCliTest.Run run = run(new SmartCheck(script.toString()), "--iterations", "1");
+        Cli.Run run = run(new SmartCheck(script.toString()), "--iterations", "1");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.outLines()).contains("smart-check 127.0.0.1: cannot check the disks: exit status " + CANNOT_OPEN
@@ -336,7 +337,7 @@ final class SmartCheckTest {
 
     @Test
     void run_withoutSmartctl_isFailedWithExit127_andSaysSo() throws IOException {
-        DdcCliTest.Run run = run(new SmartCheck(temp.resolve("nowhere").resolve("smartctl").toString()), "--iterations",
+        Cli.Run run = run(new SmartCheck(temp.resolve("nowhere").resolve("smartctl").toString()), "--iterations",
                 "1");
 
         assertThat(run.exitCode()).isEqualTo(1);

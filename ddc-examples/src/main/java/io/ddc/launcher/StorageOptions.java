@@ -1,0 +1,63 @@
+package io.ddc.launcher;
+
+import io.ddc.Experiment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The launcher's storage options, a picocli mixin of {@code run} and {@code exec}: {@code --out DIR}
+ * (the storage root), {@code --experiment NAME} (the experiment's folder under it, which is also
+ * its name) and {@code --fresh-start}. {@link #builder} checks them before anything is started or
+ * written.
+ *
+ * <p>Filled in by picocli, then read by one command on one thread; not thread-safe.
+ */
+final class StorageOptions {
+    @Spec(Spec.Target.MIXEE)
+    private @Nullable CommandSpec command;
+
+    @Option(names = "--out", paramLabel = "DIR", order = 1,
+            description = "storage root, created if missing (default: ${DEFAULT-VALUE})")
+    private Path storageRoot = Experiment.DEFAULT_STORAGE_ROOT;
+
+    @Option(names = "--experiment", paramLabel = "NAME", order = 2,
+            description = "folder name under the storage root, 1 to 64 of A-Z a-z 0-9 . _ - (default: the"
+                    + " experiment's name)")
+    private @Nullable String folder;
+
+    @Option(names = "--fresh-start", order = 3,
+            description = "if the folder holds an earlier run, move it aside to <folder>.before-<UTC time> and start"
+                    + " anew, instead of resuming it (nothing is deleted)")
+    private boolean freshStart;
+
+    /**
+     * Checks both options and starts the experiment's definition with them.
+     *
+     * @param defaultName the folder used without {@code --experiment}
+     * @return a builder with the name and the storage root set
+     * @throws ParameterException naming the option, if the root is a file or the name is not a valid
+     *     experiment name
+     */
+    Experiment.Builder builder(String defaultName) {
+        Objects.requireNonNull(defaultName, "defaultName");
+        if (Files.exists(storageRoot) && !Files.isDirectory(storageRoot)) {
+            throw usageError("--out must be a folder, got the file " + storageRoot);
+        }
+        String name = folder != null ? folder : defaultName;
+        try {
+            return Experiment.builder(name).storageRoot(storageRoot).freshStart(freshStart);
+        } catch (IllegalArgumentException e) {
+            throw usageError("Invalid value for option '--experiment': " + e.getMessage());
+        }
+    }
+
+    private ParameterException usageError(String message) {
+        return new ParameterException(Objects.requireNonNull(command, "command").commandLine(), message);
+    }
+}
