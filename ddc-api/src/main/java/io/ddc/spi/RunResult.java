@@ -1,43 +1,49 @@
 package io.ddc.spi;
 
+import io.ddc.Failure;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * How one execution ended, as a {@link RemoteRunner} reports it; the engine turns it into an
- * outcome (an exit code becomes SUCCEEDED or FAILED according to the probe's accepted codes).
+ * How one execution ended, as a {@link RemoteRunner} reports it: the program's exit code, or the
+ * {@link Failure} that kept it from running to completion, on the same model as the
+ * {@link io.ddc.ExecutionResult} the engine makes of it (an exit code becomes SUCCEEDED or FAILED
+ * according to the probe's accepted codes).
  *
- * @param status how it ended
- * @param exitCode the program's exit code, present exactly when the status is {@link Status#EXITED}
- * @param message a readable detail, empty for {@link Status#EXITED}
+ * <pre>{@code
+ * return RunResult.exited(0);
+ * return RunResult.timedOut(request.timeout());
+ * return RunResult.runnerFailure("host key changed for m07");
+ * }</pre>
+ *
+ * @param exitCode the program's exit code, present exactly when there is no failure
+ * @param failure why the program did not run to completion: {@link Failure.Kind#TIMED_OUT},
+ *     {@link Failure.Kind#COULD_NOT_START} or {@link Failure.Kind#RUNNER_FAILURE}
  */
-public record RunResult(Status status, OptionalInt exitCode, String message) {
-
-    /** How an execution ended. */
-    public enum Status {
-        /** The program ran to completion. */
-        EXITED,
-        /** It ran past its timeout and was killed. */
-        TIMED_OUT,
-        /** It could not be started. */
-        COULD_NOT_START,
-        /** The runner or its transport failed; the program may or may not have run. */
-        RUNNER_FAILURE
-    }
+public record RunResult(OptionalInt exitCode, Optional<Failure> failure) {
+    /** The kinds of failure a runner reports; the engine decides the others. */
+    public static final Set<Failure.Kind> RUNNER_KINDS =
+            Set.copyOf(EnumSet.of(Failure.Kind.TIMED_OUT, Failure.Kind.COULD_NOT_START, Failure.Kind.RUNNER_FAILURE));
 
     /**
-     * Checks that the exit code is present exactly for {@link Status#EXITED}.
+     * Checks that there is either an exit code or a failure a runner may report.
      *
-     * @throws IllegalArgumentException if it is not
+     * @throws IllegalArgumentException if both or neither are present, or the failure is of a kind
+     *     the engine decides (an exit code not accepted, a target unavailable, a stop)
      */
     public RunResult {
-        Objects.requireNonNull(status, "status");
         Objects.requireNonNull(exitCode, "exitCode");
-        Objects.requireNonNull(message, "message");
-        if ((status == Status.EXITED) != exitCode.isPresent()) {
-            throw new IllegalArgumentException(status + " result " + (exitCode.isPresent() ? "with" : "without")
-                    + " an exit code");
+        Objects.requireNonNull(failure, "failure");
+        if (exitCode.isPresent() == failure.isPresent()) {
+            throw new IllegalArgumentException("a run result has an exit code or a failure, not "
+                    + (exitCode.isPresent() ? "both" : "neither"));
+        }
+        if (failure.isPresent() && !RUNNER_KINDS.contains(failure.get().kind())) {
+            throw new IllegalArgumentException("a runner reports " + RUNNER_KINDS + ", not " + failure.get().kind());
         }
     }
 
@@ -48,7 +54,7 @@ public record RunResult(Status status, OptionalInt exitCode, String message) {
      * @return the result
      */
     public static RunResult exited(int exitCode) {
-        return new RunResult(Status.EXITED, OptionalInt.of(exitCode), "");
+        return new RunResult(OptionalInt.of(exitCode), Optional.empty());
     }
 
     /**
@@ -58,8 +64,17 @@ public record RunResult(Status status, OptionalInt exitCode, String message) {
      * @return the result
      */
     public static RunResult timedOut(Duration timeout) {
-        return new RunResult(Status.TIMED_OUT, OptionalInt.empty(), "timed out after " + readable(timeout)
-                + "; the process tree was killed");
+        return timedOut("timed out after " + readable(timeout) + "; the process tree was killed");
+    }
+
+    /**
+     * The program ran past its timeout; the reason says what became of it.
+     *
+     * @param reason such as {@code "timed out after 30 s; killed (kill confirmed)"}
+     * @return the result
+     */
+    public static RunResult timedOut(String reason) {
+        return failed(Failure.Kind.TIMED_OUT, reason);
     }
 
     /**
@@ -69,7 +84,7 @@ public record RunResult(Status status, OptionalInt exitCode, String message) {
      * @return the result
      */
     public static RunResult couldNotStart(String reason) {
-        return new RunResult(Status.COULD_NOT_START, OptionalInt.empty(), reason);
+        return failed(Failure.Kind.COULD_NOT_START, reason);
     }
 
     /**
@@ -79,7 +94,26 @@ public record RunResult(Status status, OptionalInt exitCode, String message) {
      * @return the result
      */
     public static RunResult runnerFailure(String reason) {
-        return new RunResult(Status.RUNNER_FAILURE, OptionalInt.empty(), reason);
+        return failed(Failure.Kind.RUNNER_FAILURE, reason);
+    }
+
+    private static RunResult failed(Failure.Kind kind, String reason) {
+        return new RunResult(OptionalInt.empty(), Optional.of(new Failure(kind, reason)));
+    }
+
+    /** @return true if the program ran to completion, whatever its exit code */
+    public boolean exited() {
+        return exitCode.isPresent();
+    }
+
+    /** @return the failure's kind, if the program did not run to completion */
+    public Optional<Failure.Kind> kind() {
+        return failure.map(Failure::kind);
+    }
+
+    /** @return the failure's reason, or an empty string for a program that ran to completion */
+    public String message() {
+        return failure.map(Failure::message).orElse("");
     }
 
     private static String readable(Duration duration) {

@@ -3,7 +3,9 @@ package io.ddc.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.Failure;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,8 @@ final class RunResultTest {
     void exited_hasTheExitCodeAndNoMessage() {
         RunResult result = RunResult.exited(3);
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.EXITED);
+        assertThat(result.exited()).isTrue();
+        assertThat(result.failure()).isEmpty();
         assertThat(result.exitCode()).hasValue(3);
         assertThat(result.message()).isEmpty();
     }
@@ -22,7 +25,7 @@ final class RunResultTest {
     void timedOut_wholeSeconds() {
         RunResult result = RunResult.timedOut(Duration.ofSeconds(30));
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.TIMED_OUT);
+        assertThat(result.kind()).contains(Failure.Kind.TIMED_OUT);
         assertThat(result.exitCode()).isEmpty();
         assertThat(result.message()).isEqualTo("timed out after 30 s; the process tree was killed");
     }
@@ -41,7 +44,7 @@ final class RunResultTest {
     void couldNotStart_keepsTheReason() {
         RunResult result = RunResult.couldNotStart("no such file: smartctl");
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.COULD_NOT_START);
+        assertThat(result.kind()).contains(Failure.Kind.COULD_NOT_START);
         assertThat(result.exitCode()).isEmpty();
         assertThat(result.message()).isEqualTo("no such file: smartctl");
     }
@@ -50,29 +53,32 @@ final class RunResultTest {
     void runnerFailure_keepsTheReason() {
         RunResult result = RunResult.runnerFailure("access denied on m07");
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(result.kind()).contains(Failure.Kind.RUNNER_FAILURE);
         assertThat(result.exitCode()).isEmpty();
         assertThat(result.message()).isEqualTo("access denied on m07");
     }
 
     @Test
-    void exited_withoutExitCode_isRejected() {
-        assertThatThrownBy(() -> new RunResult(RunResult.Status.EXITED, OptionalInt.empty(), ""))
+    void neitherOrBoth_exitCodeAndFailure_areRejected() {
+        assertThatThrownBy(() -> new RunResult(OptionalInt.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("EXITED result without an exit code");
+                .hasMessage("a run result has an exit code or a failure, not neither");
+        assertThatThrownBy(() -> new RunResult(OptionalInt.of(1),
+                Optional.of(new Failure(Failure.Kind.TIMED_OUT, "timed out"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a run result has an exit code or a failure, not both");
     }
 
+    /** One model: a runner reports only the kinds a runner can know; the engine decides the others. */
     @Test
-    void notExited_withExitCode_isRejected() {
-        assertThatThrownBy(() -> new RunResult(RunResult.Status.TIMED_OUT, OptionalInt.of(1), "timed out"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("TIMED_OUT result with an exit code");
-        assertThatThrownBy(() -> new RunResult(RunResult.Status.RUNNER_FAILURE, OptionalInt.of(2), "x"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("RUNNER_FAILURE result with an exit code");
-        assertThatThrownBy(() -> new RunResult(RunResult.Status.COULD_NOT_START, OptionalInt.of(127), "x"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("COULD_NOT_START result with an exit code");
+    void aFailureTheEngineDecides_isRejected() {
+        for (Failure.Kind kind : new Failure.Kind[] {Failure.Kind.EXIT_CODE_NOT_ACCEPTED,
+                Failure.Kind.TARGET_UNAVAILABLE, Failure.Kind.STOPPED}) {
+            assertThatThrownBy(() -> new RunResult(OptionalInt.empty(), Optional.of(new Failure(kind, "x"))))
+                    .as(kind.name())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("a runner reports ");
+        }
     }
 
     @Test
@@ -80,9 +86,9 @@ final class RunResultTest {
         assertThatThrownBy(() -> RunResult.couldNotStart(null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("message");
-        assertThatThrownBy(() -> new RunResult(null, OptionalInt.empty(), ""))
+        assertThatThrownBy(() -> new RunResult(null, Optional.empty()))
                 .isInstanceOf(NullPointerException.class)
-                .hasMessage("status");
+                .hasMessage("exitCode");
     }
 
     @Test

@@ -256,31 +256,17 @@ final class Iteration {
 
     static ExecutionResult toResult(long id, Target target, Probe probe, RunResult run, Duration elapsed,
             ExecutionSink stdout, ExecutionSink stderr) {
-        Failure failure;
-        switch (run.status()) {
-            case EXITED:
-                int code = run.exitCode().orElseThrow();
-                if (probe.accepts(code)) {
-                    failure = null;
-                } else {
-                    failure = new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code " + code + " is not accepted"
-                            + " (accepted: " + probe.acceptedExitCodes().stream().sorted().map(String::valueOf)
-                                    .collect(Collectors.joining(", ")) + ")");
-                }
-                break;
-            case TIMED_OUT:
-                failure = new Failure(Failure.Kind.TIMED_OUT, run.message());
-                break;
-            case COULD_NOT_START:
-                failure = new Failure(Failure.Kind.COULD_NOT_START, run.message());
-                break;
-            default:
-                failure = new Failure(Failure.Kind.RUNNER_FAILURE, run.message());
-                break;
+        Optional<Failure> failure = run.failure();
+        if (run.exited()) {
+            int code = run.exitCode().orElseThrow();
+            failure = probe.accepts(code) ? Optional.empty()
+                    : Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "exit code " + code + " is not"
+                            + " accepted (accepted: " + probe.acceptedExitCodes().stream().sorted()
+                                    .map(String::valueOf).collect(Collectors.joining(", ")) + ")"));
         }
         OptionalInt exitCode = run.exitCode();
         return new ExecutionResult(target, probe.name(), id, exitCode, stdout.output(), stderr.output(),
-                elapsed, Optional.ofNullable(failure));
+                elapsed, failure);
     }
 
     private void record(long id, Visit visit, Probe probe, ExecutionResult result, @Nullable ExecutionSink stdout,

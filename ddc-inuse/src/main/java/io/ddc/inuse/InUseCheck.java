@@ -170,17 +170,16 @@ public final class InUseCheck implements AvailabilityCheck {
             stderr.seal();
         }
         String name = query.command().get(0);
-        switch (result.status()) {
+        if (result.exited()) {
+            return answer(target, result.exitCode().orElseThrow(), stdout, stderr);
+        }
+        switch (result.kind().orElseThrow()) {
             case TIMED_OUT:
                 return failed(target, name + " " + result.message());
             case COULD_NOT_START:
                 return failed(target, name + " could not be started: " + result.message());
-            case RUNNER_FAILURE:
-                return failed(target, "runner failure: " + result.message());
-            case EXITED:
-                return answer(target, result.exitCode().orElseThrow(), stdout, stderr);
             default:
-                return failed(target, "runner ended the query with " + result.status() + ": " + result.message());
+                return failed(target, "runner failure: " + result.message());
         }
     }
 

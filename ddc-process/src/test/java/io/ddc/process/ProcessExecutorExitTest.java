@@ -3,6 +3,7 @@ package io.ddc.process;
 import static io.ddc.process.TestProcesses.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.Failure;
 import io.ddc.spi.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -42,7 +43,7 @@ final class ProcessExecutorExitTest {
     void run_missingExecutableOnPath_couldNotStartNamingIt() throws Exception {
         RunResult result = executor.run(List.of("ddc-no-such-program", "-v"), Map.of(), TIMEOUT, sink, sink);
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.COULD_NOT_START);
+        assertThat(result.kind()).contains(Failure.Kind.COULD_NOT_START);
         assertThat(result.exitCode()).isEmpty();
         assertThat(result.message())
                 .startsWith("could not start ddc-no-such-program: ")
@@ -55,7 +56,7 @@ final class ProcessExecutorExitTest {
 
         RunResult result = executor.run(List.of(missing), Map.of(), TIMEOUT, sink, sink);
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.COULD_NOT_START);
+        assertThat(result.kind()).contains(Failure.Kind.COULD_NOT_START);
         assertThat(result.message()).startsWith("could not start " + missing + ": ");
     }
 
@@ -65,7 +66,7 @@ final class ProcessExecutorExitTest {
 
         RunResult result = executor.run(List.of(script.toString()), Map.of(), TIMEOUT, sink, sink);
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.COULD_NOT_START);
+        assertThat(result.kind()).contains(Failure.Kind.COULD_NOT_START);
         assertThat(result.message()).startsWith("could not start " + script + ": ");
     }
 
@@ -76,7 +77,7 @@ final class ProcessExecutorExitTest {
 
         RunResult result = elsewhere.run(List.of("true"), Map.of(), TIMEOUT, sink, sink);
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.COULD_NOT_START);
+        assertThat(result.kind()).contains(Failure.Kind.COULD_NOT_START);
         assertThat(result.message()).startsWith("could not start true: ").contains(missing.toString());
     }
 

@@ -4,6 +4,7 @@ import static io.ddc.process.TestProcesses.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ddc.Failure;
 import io.ddc.spi.RunResult;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,11 +83,11 @@ final class ProcessExecutorResourcesTest {
             assertThat(executor.run(sh("echo out; echo err >&2; exit 2"), Map.of(), TIMEOUT, sink, sink))
                     .isEqualTo(RunResult.exited(2));
             busy.add("exit " + TestProcesses.awaitIdlePumps(executor, LIMIT));
-            assertThat(executor.run(List.of("ddc-no-such-program"), Map.of(), TIMEOUT, sink, sink).status())
-                    .isEqualTo(RunResult.Status.COULD_NOT_START);
+            assertThat(executor.run(List.of("ddc-no-such-program"), Map.of(), TIMEOUT, sink, sink).kind())
+                    .contains(Failure.Kind.COULD_NOT_START);
             busy.add("no program " + TestProcesses.awaitIdlePumps(executor, LIMIT));
-            assertThat(executor.run(sh("sleep 10 & wait"), Map.of(), Duration.ofMillis(50), sink, sink).status())
-                    .isEqualTo(RunResult.Status.TIMED_OUT);
+            assertThat(executor.run(sh("sleep 10 & wait"), Map.of(), Duration.ofMillis(50), sink, sink).kind())
+                    .contains(Failure.Kind.TIMED_OUT);
             busy.add("timeout " + TestProcesses.awaitIdlePumps(executor, LIMIT));
         }
 

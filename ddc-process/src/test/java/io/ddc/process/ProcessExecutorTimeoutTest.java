@@ -6,6 +6,7 @@ import static io.ddc.process.TestProcesses.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ddc.Failure;
 import io.ddc.spi.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -82,7 +83,7 @@ final class ProcessExecutorTimeoutTest {
         RunResult result = executor.run(sh("echo before; echo oops >&2; sleep 60; echo after"), Map.of(),
                 Duration.ofMillis(500), out, err);
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.TIMED_OUT);
+        assertThat(result.kind()).contains(Failure.Kind.TIMED_OUT);
         assertThat(TestProcesses.text(out)).isEqualTo("before\n");
         assertThat(TestProcesses.text(err)).isEqualTo("oops\n");
     }

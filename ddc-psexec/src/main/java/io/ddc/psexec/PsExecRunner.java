@@ -271,7 +271,7 @@ public final class PsExecRunner implements RemoteRunner {
         }
         RunResult result = PsExecVerdict.decide(launched, transcript, launcher.toString(), target.name(),
                 exitCodeWithoutClosingLine);
-        if (result.status() != RunResult.Status.EXITED && LOG.isDebugEnabled()) {
+        if (!result.exited() && LOG.isDebugEnabled()) {
             LOG.debug("probe {} on {}: {}", request.probe().name(), target, result.message());
         }
         return result;
@@ -584,7 +584,7 @@ public final class PsExecRunner implements RemoteRunner {
          * Takes the launcher's exit status as the remote program's exit code even when the launcher
          * did not end its standard error with PsExec's closing line ({@code CMD exited on H with error
          * code N.}). PsExec always writes that line when the program ran, so by default its absence
-         * makes the execution FAILED ({@link RunResult.Status#RUNNER_FAILURE}): the status is then
+         * makes the execution FAILED ({@link io.ddc.Failure.Kind#RUNNER_FAILURE}): the status is then
          * PsExec's own error code, not the program's. Set this for a compatible launcher that never
          * writes the line; PsExec's own failures are then still recognised by their messages, but a
          * failure without one is taken for the program's exit code.

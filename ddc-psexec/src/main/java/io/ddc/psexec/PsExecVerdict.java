@@ -1,5 +1,6 @@
 package io.ddc.psexec;
 
+import io.ddc.Failure;
 import io.ddc.spi.RunResult;
 import java.util.Locale;
 import java.util.Map;
@@ -22,11 +23,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>PsExec wrote a failure message before the program started: the failure is named from the
  *       message's English text, or from the exit status where the text is localised (Windows
  *       translates the system half of the message): the program could not be started
- *       ({@code PsExec could not start ...}, a {@link RunResult.Status#COULD_NOT_START} result); the
+ *       ({@code PsExec could not start ...}, a {@link Failure.Kind#COULD_NOT_START} result); the
  *       service could not be installed or started; logon failure; access denied; host or network
- *       path not found. Each is a {@link RunResult.Status#RUNNER_FAILURE} that quotes the message.</li>
+ *       path not found. Each is a {@link Failure.Kind#RUNNER_FAILURE} that quotes the message.</li>
  *   <li>Neither: the exit status cannot be told apart. By default that is a
- *       {@link RunResult.Status#RUNNER_FAILURE} which says so, with the meaning of the status as a
+ *       {@link Failure.Kind#RUNNER_FAILURE} which says so, with the meaning of the status as a
  *       Windows error code if it is a known one. A launcher that prints no closing line at all (not
  *       PsExec) can be trusted instead with
  *       {@link PsExecRunner.Builder#exitCodeWithoutClosingLine(boolean)}, and its status is then the
@@ -111,17 +112,12 @@ final class PsExecVerdict {
      */
     static RunResult decide(RunResult launcher, PsExecTranscript transcript, String launcherName, String host,
             boolean exitCodeWithoutClosingLine) {
-        switch (launcher.status()) {
-            case EXITED -> {
-                // decided below
-            }
-            case COULD_NOT_START -> {
+        if (!launcher.exited()) {
+            if (launcher.kind().orElseThrow() == Failure.Kind.COULD_NOT_START) {
                 return RunResult.couldNotStart("the launcher " + launcherName + " could not be started ("
                         + launcher.message() + "); check the launcher path");
             }
-            default -> {
-                return launcher;
-            }
+            return launcher;
         }
         int status = launcher.exitCode().orElseThrow();
         if (transcript.programExitCode().isPresent()) {

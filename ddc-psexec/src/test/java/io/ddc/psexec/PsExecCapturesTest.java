@@ -2,6 +2,7 @@ package io.ddc.psexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.Failure;
 import io.ddc.testing.SharedFixtures;
 import io.ddc.spi.RunResult;
 import java.io.ByteArrayOutputStream;
@@ -86,7 +87,7 @@ final class PsExecCapturesTest {
 
         RunResult result = verdict(parts[1], "[[local machine name]]", 67, stderr);
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(result.kind()).contains(Failure.Kind.RUNNER_FAILURE);
         assertThat(result.message()).startsWith("host not found or network path not found")
                 .contains("Error creating key file on [[local machine name]]: The network name cannot be found.");
         assertThat(stderr.size()).isZero();
@@ -109,7 +110,7 @@ final class PsExecCapturesTest {
         RunResult result = verdict(capture, "local system", 5, new ByteArrayOutputStream());
 
         // the message comes before its heading here, so it is not recognised: but 5 is not taken for the program's
-        assertThat(result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(result.kind()).contains(Failure.Kind.RUNNER_FAILURE);
         assertThat(result.message()).contains("5 means: Access is denied.");
     }
 }

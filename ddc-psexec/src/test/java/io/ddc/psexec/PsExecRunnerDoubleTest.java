@@ -2,6 +2,7 @@ package io.ddc.psexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.Failure;
 import io.ddc.Probe;
 import io.ddc.Target;
 import io.ddc.spi.ExecutionRequest;
@@ -105,7 +106,7 @@ final class PsExecRunnerDoubleTest {
     void hostOff_isHostNotFound() throws Exception {
         RunResult result = run("off-m01", TIMEOUT, "hostname");
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(result.kind()).contains(Failure.Kind.RUNNER_FAILURE);
         assertThat(result.message()).startsWith("host not found or network path not found: off-m01 (PsExec: \""
                 + "Couldn't access off-m01: The network path was not found.");
         assertThat(stdout.size() + stderr.size()).isZero();
@@ -136,7 +137,7 @@ final class PsExecRunnerDoubleTest {
     void serviceThatDoesNotStart_isNamed() throws Exception {
         RunResult result = run("nosvc-m01", TIMEOUT, "hostname");
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(result.kind()).contains(Failure.Kind.RUNNER_FAILURE);
         assertThat(result.message()).startsWith("the PsExec service could not be installed or started on nosvc-m01"
                 + " (PsExec: \"Could not start DDC-test service on nosvc-m01:");
     }

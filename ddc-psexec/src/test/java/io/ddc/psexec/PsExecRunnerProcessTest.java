@@ -2,6 +2,7 @@ package io.ddc.psexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.Failure;
 import io.ddc.Probe;
 import io.ddc.Target;
 import io.ddc.spi.ExecutionRequest;
@@ -105,7 +106,7 @@ final class PsExecRunnerProcessTest {
         RunResult trusting = PsExecRunner.builder().launcher(launcher).serviceName("DDC-test")
                 .exitCodeWithoutClosingLine(true).build().run(request);
 
-        assertThat(strict.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(strict.kind()).contains(Failure.Kind.RUNNER_FAILURE);
         assertThat(strict.message()).startsWith("PsExec ended with exit status 3 without its closing line");
         assertThat(trusting).isEqualTo(RunResult.exited(3));
     }

@@ -3,6 +3,7 @@ package io.ddc.psexec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.ddc.Failure;
 import io.ddc.Probe;
 import io.ddc.Target;
 import io.ddc.spi.AvailabilityCheck;
@@ -116,7 +117,7 @@ final class PsExecRunnerTest {
 
         RunResult result = runner.run(request(probe("hostname")));
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.COULD_NOT_START);
+        assertThat(result.kind()).contains(Failure.Kind.COULD_NOT_START);
         assertThat(result.message()).startsWith("the launcher " + missing + " could not be started (could not start "
                 + missing + ": ").endsWith("); check the launcher path").doesNotContain(SECRET);
     }

@@ -2,6 +2,7 @@ package io.ddc.psexec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.Failure;
 import io.ddc.spi.RunResult;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -46,7 +47,7 @@ final class PsExecVerdictTest {
     void failureMessage_namesTheCause_andQuotesPsExec(String message, int status, String cause) {
         RunResult result = decide(status, failure(message));
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(result.kind()).contains(Failure.Kind.RUNNER_FAILURE);
         assertThat(result.message()).isEqualTo(cause
                 + (cause.startsWith("logon failure") ? " (bad user name or password, or the account may not log on there)" : "")
                 + " (PsExec: \"" + message + "\", exit status " + status + ")");
@@ -57,7 +58,7 @@ final class PsExecVerdictTest {
     void localisedMessage_isNamedByTheExitStatus(int status, String cause) {
         RunResult result = decide(status, failure("Couldn't access m01: 找不到网络路径。"));
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(result.kind()).contains(Failure.Kind.RUNNER_FAILURE);
         assertThat(result.message()).startsWith(cause).contains("找不到网络路径。");
     }
 
@@ -102,7 +103,7 @@ final class PsExecVerdictTest {
         RunResult result = PsExecVerdict.decide(RunResult.exited(5), failure("Couldn't access m01: Access is denied."),
                 "paexec", "m01", true);
 
-        assertThat(result.status()).isEqualTo(RunResult.Status.RUNNER_FAILURE);
+        assertThat(result.kind()).contains(Failure.Kind.RUNNER_FAILURE);
     }
 
     @Test

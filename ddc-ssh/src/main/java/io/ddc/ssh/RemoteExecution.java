@@ -4,7 +4,6 @@ import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RunResult;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +105,7 @@ final class RemoteExecution {
         finishStderr();
         long millis = request.timeout().toMillis();
         String after = millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-        return new RunResult(RunResult.Status.TIMED_OUT, OptionalInt.empty(), "timed out after " + after + "; " + kill);
+        return RunResult.timedOut("timed out after " + after + "; " + kill);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -77,13 +76,13 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>the program's exit status: {@link RunResult#exited};</li>
- *   <li>killed by a signal on the target: FAILED ({@link RunResult.Status#RUNNER_FAILURE}),
+ *   <li>killed by a signal on the target: FAILED ({@link io.ddc.Failure.Kind#RUNNER_FAILURE}),
  *       {@code killed by signal KILL};</li>
  *   <li>past the probe's timeout: the program's process group is killed on a second channel, and
- *       {@link RunResult.Status#TIMED_OUT} says whether the kill was confirmed;</li>
+ *       {@link io.ddc.Failure.Kind#TIMED_OUT} says whether the kill was confirmed;</li>
  *   <li>name not resolved, connection refused, no connection in time, authentication failed, host
  *       key unknown, host key changed, channel refused, session lost: FAILED
- *       ({@link RunResult.Status#RUNNER_FAILURE}) with that reason.</li>
+ *       ({@link io.ddc.Failure.Kind#RUNNER_FAILURE}) with that reason.</li>
  * </ul>
  *
  * If the calling thread is interrupted (the engine's stop, once its grace has ended), the program is
@@ -355,8 +354,7 @@ public final class SshRunner implements RemoteRunner, AutoCloseable {
 
     /** A result for a program killed by a signal, which SSH reports instead of an exit status. */
     static RunResult killedBySignal(String signal, String where) {
-        return new RunResult(RunResult.Status.RUNNER_FAILURE, OptionalInt.empty(),
-                "killed by signal " + signal + " on " + where);
+        return RunResult.runnerFailure("killed by signal " + signal + " on " + where);
     }
 
     /**

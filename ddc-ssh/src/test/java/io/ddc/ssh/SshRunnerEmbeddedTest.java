@@ -2,6 +2,7 @@ package io.ddc.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ddc.Failure;
 import io.ddc.Probe;
 import io.ddc.Target;
 import io.ddc.spi.ExecutionRequest;
@@ -138,7 +139,7 @@ final class SshRunnerEmbeddedTest {
         try (SshRunner ssh = runner().killTimeout(Duration.ofNanos(1)).build()) {
             RunResult result = Requests.run(ssh, "127.0.0.1", Duration.ofMillis(500), "sleep", "3").result;
 
-            assertThat(result.status()).isEqualTo(RunResult.Status.TIMED_OUT);
+            assertThat(result.kind()).contains(Failure.Kind.TIMED_OUT);
             assertThat(result.message()).startsWith("timed out after 500 ms; ").endsWith("(kill not confirmed)");
         }
     }
