@@ -5,4 +5,7 @@
  * {@link io.ddc.benchmarks.MemoryRun} (one large iteration in a small heap). {@code BENCHMARKS.md}
  * at the repository root has the commands and the figures.
  */
+@NullMarked
 package io.ddc.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

@@ -119,7 +119,8 @@ final class Iteration {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
-                    storageFailure = firstFailure(storageFailure, e.getCause());
+                    Throwable cause = e.getCause();
+                    storageFailure = firstFailure(storageFailure, cause != null ? cause : e);
                 }
             }
         } catch (InterruptedException e) {
@@ -147,7 +148,8 @@ final class Iteration {
 
     private static IOException firstFailure(@Nullable IOException first, Throwable cause) {
         IOException failure = cause instanceof IOException ? (IOException) cause
-                : cause instanceof UncheckedIOException ? ((UncheckedIOException) cause).getCause()
+                : cause instanceof UncheckedIOException && cause.getCause() instanceof IOException
+                        ? (IOException) cause.getCause()
                 : new IOException("engine failure: " + cause, cause);
         if (first != null) {
             first.addSuppressed(failure);
@@ -272,7 +274,7 @@ final class Iteration {
     private void record(long id, Visit visit, Probe probe, ExecutionResult result, @Nullable ExecutionSink stdout,
             @Nullable ExecutionSink stderr, Outcome[][] outcomes, List<Path> written)
             throws IOException, InterruptedException {
-        int probeIndex = probeIndexes.get(probe);
+        int probeIndex = indexOf(probe);
         if (probe.storesOutput()) {
             ExecutionSink out = stdout != null ? stdout : storage.newSink(probe);
             ExecutionSink err = stderr != null ? stderr : storage.newSink(probe);
@@ -289,12 +291,21 @@ final class Iteration {
         }
     }
 
+    private int indexOf(Probe probe) {
+        Integer index = probeIndexes.get(probe);
+        if (index == null) {
+            throw new IllegalStateException("probe '" + probe.name() + "' is not one of experiment '"
+                    + experiment.name() + "''s probes");
+        }
+        return index;
+    }
+
     private Map<String, TraceLine> traceLines(long id, Duration elapsed, List<Visit> visits, Outcome[][] outcomes) {
         List<Probe> probes = experiment.probes();
         boolean[] attempted = new boolean[probes.size()];
         for (Visit visit : visits) {
             for (Probe probe : visit.probes()) {
-                attempted[probeIndexes.get(probe)] = true;
+                attempted[indexOf(probe)] = true;
             }
         }
         List<Target> targets = experiment.targets().targets();

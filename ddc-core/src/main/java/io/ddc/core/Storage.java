@@ -161,7 +161,10 @@ final class Storage implements AutoCloseable {
             }
             Files.createDirectories(folder);
             FolderLock fresh = FolderLock.acquire(ExperimentFolder.of(folder).lockFile());
-            Fsync.folder(folder.toAbsolutePath().getParent());
+            Path parent = folder.toAbsolutePath().getParent();
+            if (parent != null) {  // the moved-aside entry lives in the parent; a root folder has none to sync
+                Fsync.folder(parent);
+            }
             LOG.info("experiment '{}' starts afresh: the earlier contents of {} were moved to {}", experiment.name(),
                     folder, aside);
             return fresh;

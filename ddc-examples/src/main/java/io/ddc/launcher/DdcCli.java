@@ -125,16 +125,17 @@ public final class DdcCli implements Callable<Integer> {
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
             boolean terminal, List<BundledExperiment> experiments) {
         Objects.requireNonNull(args, "args");
+        // after COMMAND every argument of exec is its own
+        CommandLine exec = new CommandLine(new ExecCommand(out, err, environment, terminal)).setStopAtPositional(true);
         CommandLine cli = new CommandLine(new DdcCli())
                 .addSubcommand(new ListCommand(out, experiments))
                 .addSubcommand(new DemoCommand(out, err, environment))
                 .addSubcommand(new RunCommand(out, err, environment, terminal, experiments))
-                .addSubcommand(new ExecCommand(out, err, environment, terminal))
+                .addSubcommand(exec)
                 .addSubcommand(new ReportCommand(out, err))
                 .addSubcommand(new HelpCommand());
-        // a COMMAND of exec may start with '@'; and after COMMAND every argument is its own
+        // a COMMAND of exec may start with '@'
         cli.setExpandAtFiles(false);
-        cli.getSubcommands().get("exec").setStopAtPositional(true);
         // set after the subcommands are added, so that they write to the same streams
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);

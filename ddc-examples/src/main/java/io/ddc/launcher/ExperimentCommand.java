@@ -169,7 +169,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
             ExperimentFolder.checkNames(experiment.probes(), experiment.targets());
             return experiment;
         } catch (IllegalStateException e) {
-            throw usageError(e.getMessage());
+            throw usageError(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

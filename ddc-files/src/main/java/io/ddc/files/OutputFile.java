@@ -208,7 +208,7 @@ public final class OutputFile {
                 try {
                     record = parseHeader(header, position + header.length() + 1);
                 } catch (IllegalArgumentException e) {
-                    return damaged(records, position, fileLength, e.getMessage());
+                    return damaged(records, position, fileLength, Objects.requireNonNullElse(e.getMessage(), "bad header"));
                 }
                 long present = Math.max(0, fileLength - record.offset());
                 if (record.length() > present) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The experiment's state file, {@code <root>/<experiment>/.state}: what a restarted coordinator
@@ -125,7 +126,7 @@ public final class StateFile {
         try {
             return Optional.of(parse(Files.readAllBytes(file)));
         } catch (IllegalArgumentException e) {
-            throw damaged(file, e.getMessage());
+            throw damaged(file, Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 
@@ -272,7 +273,7 @@ public final class StateFile {
         return lines;
     }
 
-    private static <T> T once(T previous, T value, int number, String key) {
+    private static <T> T once(@Nullable T previous, T value, int number, String key) {
         if (previous != null) {
             throw new IllegalArgumentException("line " + number + ": '" + key + "' appears twice");
         }

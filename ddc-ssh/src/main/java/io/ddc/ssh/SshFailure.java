@@ -9,6 +9,7 @@ final class SshFailure extends Exception {
 
     /** True if the session was open and then lost: worth one new session before giving up. */
     private final boolean sessionLost;
+    private final String reason;
 
     SshFailure(String reason) {
         this(reason, false);
@@ -17,6 +18,13 @@ final class SshFailure extends Exception {
     SshFailure(String reason, boolean sessionLost) {
         super(reason, null, false, false);
         this.sessionLost = sessionLost;
+        this.reason = reason;
+    }
+
+    /** The reason given at construction: never null, unlike {@link Throwable#getMessage()} in general. */
+    @Override
+    public String getMessage() {
+        return reason;
     }
 
     boolean sessionLost() {

@@ -5,15 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock in UTC that moves only when a test (or a fake) says so. Thread-safe. */
 public final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now;
+    private volatile Instant now;
 
     /** @param start the time it shows until moved */
     public ManualClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this.now = start;
     }
 
     /**
@@ -25,18 +24,18 @@ public final class ManualClock extends Clock {
     }
 
     /** @param duration how far to move it forward */
-    public void advance(Duration duration) {
-        now.updateAndGet(instant -> instant.plus(duration));
+    public synchronized void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     /** @param instant the time it shows from now on */
-    public void set(Instant instant) {
-        now.set(instant);
+    public synchronized void set(Instant instant) {
+        now = instant;
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return now;
     }
 
     @Override
