@@ -28,7 +28,17 @@ public record Completion(long iterations, Reason reason, long pairsNeverSucceede
         STOPPED
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param iterations how many iterations this run started (a stopped one included); a resumed
+     *     experiment counts from 0 again
+     * @param reason why it ended
+     * @param pairsNeverSucceeded how many (target, probe) pairs never SUCCEEDED; 0 means every pair
+     *     succeeded at least once. A periodic schedule counts this run only; a single-shot schedule
+     *     also counts the pairs that succeeded in earlier runs on the same folder
+     * @param elapsed the wall-clock duration of this run
+     */
     public Completion {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(elapsed, "elapsed");

@@ -35,6 +35,14 @@ public record ExecutionResult(
     /**
      * Checks the components and that the exit code agrees with the failure.
      *
+     * @param target the machine
+     * @param probe the probe's name
+     * @param iterationId the iteration, the UTC epoch second at which it started
+     * @param exitCode the program's exit code, if it ran to completion
+     * @param stdout what was captured of standard output
+     * @param stderr what was captured of standard error
+     * @param elapsed wall-clock time of the execution (zero when nothing ran)
+     * @param failure why it did not succeed
      * @throws IllegalArgumentException if it does not
      */
     public ExecutionResult {

@@ -39,7 +39,12 @@ public record Failure(Kind kind, String message) {
         }
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param kind the class of failure
+     * @param message a readable reason, e.g. {@code "timed out after 30 s; the process tree was killed"}
+     */
     public Failure {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");

@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param targets how many targets it will visit
  */
 public record IterationStart(String experiment, long iterationId, int targets) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param experiment the experiment's name
+     * @param iterationId the iteration, the UTC epoch second at which it started
+     * @param targets how many targets it will visit
+     */
     public IterationStart {
         Objects.requireNonNull(experiment, "experiment");
         if (targets < 0) {

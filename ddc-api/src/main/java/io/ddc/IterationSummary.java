@@ -19,7 +19,15 @@ import java.util.Objects;
 public record IterationSummary(String experiment, long iterationId, Instant started, Duration elapsed,
         Map<String, TraceLine> traceLines) {
 
-    /** Copies the map, keeping its order, and checks the components. */
+    /**
+     * Copies the map, keeping its order, and checks the components.
+     *
+     * @param experiment the experiment's name
+     * @param iterationId the iteration
+     * @param started when it started
+     * @param elapsed how long it took
+     * @param traceLines each attempted probe's trace line, in declaration order
+     */
     public IterationSummary {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(started, "started");

@@ -12,7 +12,12 @@ import java.util.Objects;
  * @param start when the next iteration is due, unless the experiment is stopped first
  */
 public record NextIteration(String experiment, Instant start) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param experiment the experiment's name
+     * @param start when the next iteration is due, unless the experiment is stopped first
+     */
     public NextIteration {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(start, "start");

@@ -28,6 +28,10 @@ public record Notification(String subject, String text, List<Attachment> attachm
     /**
      * Copies the list and checks the components.
      *
+     * @param subject one line, 1 to {@link #MAX_SUBJECT_LENGTH} characters, no control character
+     *     (a line break would let the text forge other header lines of a mail)
+     * @param text the body, plain text; may be empty
+     * @param attachments the attached files, in order, each file name used once
      * @throws IllegalArgumentException if the subject is blank, too long or contains a control
      *     character, or two attachments have the same file name
      */
@@ -111,6 +115,14 @@ public record Notification(String subject, String text, List<Attachment> attachm
         /**
          * Copies the bytes and checks the components.
          *
+         * @param fileName the name shown to the reader: 1 to {@link #MAX_FILE_NAME_LENGTH} characters,
+         *     no {@code /}, {@code \}, control character, and not {@code .} or {@code ..}, so that
+         *     saving it cannot reach another folder
+         * @param contentType {@code type/subtype}, optionally followed by parameters
+         *     {@code ; name=value}, every part an RFC 2045 token (letters, digits and
+         *     {@code !#$%&'*+-.^_`{|}~}), such as {@code application/gzip} or
+         *     {@code text/csv; charset=UTF-8}
+         * @param content the bytes; may be empty
          * @throws IllegalArgumentException if the file name or the content type is not acceptable
          */
         public Attachment {

@@ -11,7 +11,14 @@ import java.util.Objects;
  * @param message the exception's class and message, or the limit that was exceeded
  */
 public record PostCollectorFailure(String collector, ExecutionResult result, boolean timedOut, String message) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param collector the post-collector's name
+     * @param result the result it was handling
+     * @param timedOut true if it overran its limit (and was interrupted), false if it threw
+     * @param message the exception's class and message, or the limit that was exceeded
+     */
     public PostCollectorFailure {
         Objects.requireNonNull(collector, "collector");
         Objects.requireNonNull(result, "result");

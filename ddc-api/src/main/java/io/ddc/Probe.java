@@ -145,7 +145,12 @@ public final class Probe {
      * @param collector the code
      */
     public record NamedPostCollector(String name, PostCollector collector) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param name the name shown in logs and listener events
+         * @param collector the code
+         */
         public NamedPostCollector {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(collector, "collector");

@@ -17,6 +17,7 @@ public record Target(String name) {
     /**
      * Validates the name.
      *
+     * @param name the host name or address, as given
      * @throws IllegalArgumentException naming the offending value and the rule it breaks
      */
     public Target {

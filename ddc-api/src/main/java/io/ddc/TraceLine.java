@@ -57,6 +57,11 @@ public record TraceLine(long iterationId, Duration elapsed, List<String> succeed
      * Copies the lists and checks the components. The lists of a line made by a {@link Parser} are
      * immutable and checked already, so they are kept as they are.
      *
+     * @param iterationId the iteration
+     * @param elapsed the iteration's wall-clock duration (a parsed line keeps tenths of a second)
+     * @param succeeded targets where the probe SUCCEEDED, in pool order
+     * @param failed targets where it FAILED
+     * @param unavailable targets that were UNAVAILABLE
      * @throws IllegalArgumentException if the elapsed time is negative or a name is empty or
      *     contains {@code ,}, {@code |} or whitespace
      */

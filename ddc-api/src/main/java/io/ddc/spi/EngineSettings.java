@@ -16,7 +16,14 @@ import java.util.Objects;
  * @param freshStart true to move an existing experiment folder aside instead of resuming it
  */
 public record EngineSettings(Clock clock, Sleeper sleeper, Durability durability, boolean freshStart) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param clock gives iteration ids and measures durations
+     * @param sleeper waits between iterations
+     * @param durability when output files reach the disk
+     * @param freshStart true to move an existing experiment folder aside instead of resuming it
+     */
     public EngineSettings {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");

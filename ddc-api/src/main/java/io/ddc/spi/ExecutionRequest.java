@@ -24,7 +24,16 @@ import java.util.Objects;
 public record ExecutionRequest(String experiment, long iterationId, Target target, Probe probe, OutputStream stdout,
         OutputStream stderr) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param experiment the experiment's name
+     * @param iterationId the iteration
+     * @param target where to run
+     * @param probe what to run
+     * @param stdout where standard output goes
+     * @param stderr where standard error goes
+     */
     public ExecutionRequest {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(target, "target");

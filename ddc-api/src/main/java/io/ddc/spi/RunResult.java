@@ -32,6 +32,9 @@ public record RunResult(OptionalInt exitCode, Optional<Failure> failure) {
     /**
      * Checks that there is either an exit code or a failure a runner may report.
      *
+     * @param exitCode the program's exit code, present exactly when there is no failure
+     * @param failure why the program did not run to completion: {@link Failure.Kind#TIMED_OUT},
+     *     {@link Failure.Kind#COULD_NOT_START} or {@link Failure.Kind#RUNNER_FAILURE}
      * @throws IllegalArgumentException if both or neither are present, or the failure is of a kind
      *     the engine decides (an exit code not accepted, a target unavailable, a stop)
      */

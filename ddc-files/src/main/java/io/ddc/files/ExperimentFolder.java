@@ -62,22 +62,36 @@ public final class ExperimentFolder {
         return path;
     }
 
-    /** @return {@code <probe>.trace} */
+    /**
+     * @param probe the probe's name
+     * @return {@code <probe>.trace}
+     */
     public Path traceFile(String probe) {
         return path.resolve(Objects.requireNonNull(probe, "probe") + TRACE);
     }
 
-    /** @return the target's folder */
+    /**
+     * @param target the target
+     * @return the target's folder
+     */
     public Path targetFolder(Target target) {
         return path.resolve(target.folderName());
     }
 
-    /** @return {@code <target>/<probe>.stdout} */
+    /**
+     * @param target the target
+     * @param probe the probe's name
+     * @return {@code <target>/<probe>.stdout}
+     */
     public Path stdoutFile(Target target, String probe) {
         return targetFolder(target).resolve(probe + STDOUT);
     }
 
-    /** @return {@code <target>/<probe>.stderr} */
+    /**
+     * @param target the target
+     * @param probe the probe's name
+     * @return {@code <target>/<probe>.stderr}
+     */
     public Path stderrFile(Target target, String probe) {
         return targetFolder(target).resolve(probe + STDERR);
     }
@@ -86,6 +100,8 @@ public final class ExperimentFolder {
      * The stored output of a probe in a target folder found by {@link #targetFolders()}, whose name
      * is a {@link Target#folderName() folder name} rather than a target's.
      *
+     * @param targetFolder a target folder of this layout
+     * @param probe the probe's name
      * @return {@code <targetFolder>/<probe>.stdout}
      */
     public static Path stdoutFileIn(Path targetFolder, String probe) {

@@ -79,7 +79,19 @@ public final class OutputFile {
      */
     public record Record(long iterationId, Outcome outcome, OptionalInt exitCode, Duration elapsed,
             Optional<Failure.Kind> failure, String reason, long offset, long length) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param iterationId the iteration
+         * @param outcome the outcome
+         * @param exitCode the exit code, if the program ran to completion
+         * @param elapsed the execution's wall-clock time (millisecond precision)
+         * @param failure the kind of failure, if any
+         * @param reason why the execution failed or the target was unavailable, unescaped; empty for a
+         *     success, and for a record written before headers had a reason
+         * @param offset where the output's bytes start in the file
+         * @param length how many bytes of output follow the header
+         */
         public Record {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(exitCode, "exitCode");
@@ -99,7 +111,15 @@ public final class OutputFile {
      *     a damaged header)
      */
     public record Index(List<Record> records, long validLength, long fileLength, Optional<String> problem) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param records the complete records, in file order
+         * @param validLength the length of the file up to the end of the last complete record
+         * @param fileLength the file's length
+         * @param problem what is wrong after {@code validLength}, if anything (a record torn by a crash,
+         *     a damaged header)
+         */
         public Index {
             records = List.copyOf(records);
             Objects.requireNonNull(problem, "problem");
@@ -237,6 +257,7 @@ public final class OutputFile {
      * the bytes after the damage, and an index from each line that starts like a header) does not
      * matter.
      *
+     * @param file a {@code .stdout} or {@code .stderr} file
      * @param damage where {@link #index(Path)} found damage
      * @return the offset where that chain starts, or -1 if nothing complete follows the damage
      * @throws IOException if the file cannot be read

@@ -84,7 +84,17 @@ public final class StateFile {
      */
     public record State(String experiment, Instant phase, OptionalLong lastIteration, List<String> targets,
             Map<String, List<String>> probes, Map<String, Set<String>> succeeded) {
-        /** Copies the collections and checks the components. */
+        /**
+         * Copies the collections and checks the components.
+         *
+         * @param experiment the experiment's name
+         * @param phase t0 of the periodic slot grid
+         * @param lastIteration the last iteration whose trace lines were written, if any
+         * @param targets the target pool, in order; empty if the file did not say
+         * @param probes each probe's command, by probe name in declaration order
+         * @param succeeded by probe name, the targets where the probe has SUCCEEDED (compared without
+         *     case, as host names are)
+         */
         public State {
             Objects.requireNonNull(experiment, "experiment");
             Objects.requireNonNull(phase, "phase");
@@ -139,6 +149,7 @@ public final class StateFile {
     /**
      * Formats a state as the file holds it.
      *
+     * @param state the state
      * @return the file's bytes
      */
     public static byte[] format(State state) {
@@ -179,6 +190,8 @@ public final class StateFile {
     /**
      * Parses the file's bytes.
      *
+     * @param bytes the file's content
+     * @return the state it holds
      * @throws IllegalArgumentException saying what is wrong, with the line number
      */
     public static State parse(byte[] bytes) {

@@ -109,6 +109,7 @@ public final class TraceReader {
     /**
      * Returns the last complete line, without its newline.
      *
+     * @param file the trace file
      * @return the line, or empty if the file does not exist or holds no complete line
      * @throws IOException if the file cannot be read
      */

@@ -113,7 +113,15 @@ public final class ReasonTally implements ExperimentListener {
      * @param targets on which targets, in natural order of names
      */
     public record Reason(Outcome outcome, @Nullable String probe, String reason, long results, List<String> targets) {
-        /** Copies the list and checks the components. */
+        /**
+         * Copies the list and checks the components.
+         *
+         * @param outcome FAILED or UNAVAILABLE
+         * @param probe the probe, or null when counted for every probe alike
+         * @param reason why
+         * @param results how many results had it
+         * @param targets on which targets, in natural order of names
+         */
         public Reason {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(reason, "reason");
@@ -149,7 +157,10 @@ public final class ReasonTally implements ExperimentListener {
         return top;
     }
 
-    /** @return how many results are not in {@link #top} */
+    /**
+     * @param limit the most reasons of each outcome of each probe, as given to {@link #top}
+     * @return how many results are not in {@link #top}
+     */
     public synchronized long leftOut(int limit) {
         long shown = top(limit).stream().mapToLong(Reason::results).sum();
         long all = others + groups.values().stream().mapToLong(group -> group.results).sum();
@@ -188,6 +199,7 @@ public final class ReasonTally implements ExperimentListener {
     /**
      * Names the targets, at most {@link #TARGETS_SHOWN} of them.
      *
+     * @param targets the targets' names, in the order to show them
      * @return such as {@code m01, m02} or {@code m01, ..., m10, ... (25 targets)}
      */
     public static String targets(List<String> targets) {
