@@ -269,21 +269,24 @@ public final class SshRunner implements RemoteRunner, AutoCloseable {
         if (current != null) {
             return current;
         }
-        SshClient started = startClient();
+        // one parsed known_hosts for the runner: the preference and the checks of all sessions share it
+        KnownHosts knownHosts = new KnownHosts(settings.knownHosts(), settings.acceptNewHostKeys());
+        HostKeyCheck hostKeys = new HostKeyCheck(knownHosts);
+        SshClient started = startClient(knownHosts, hostKeys);
         client = started;
-        SessionPool created = new SessionPool(started, settings);
+        SessionPool created = new SessionPool(started, settings, hostKeys);
         pool = created;
         return created;
     }
 
-    private SshClient startClient() {
+    private SshClient startClient(KnownHosts knownHosts, HostKeyCheck hostKeys) {
         SshClient created = SshClient.setUpDefaultClient();
         // only what the builder says: no ~/.ssh/config, no keys MINA would find on its own
         created.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         created.setKeyIdentityProvider(settings.keys().isEmpty() ? KeyIdentityProvider.EMPTY_KEYS_PROVIDER
                 : KeyIdentityProvider.wrapKeyPairs(settings.keys()));
-        created.setServerKeyVerifier(new HostKeyCheck(settings.knownHosts(), settings.acceptNewHostKeys()));
-        created.addSessionListener(new HostKeyPreference(settings.knownHosts()));
+        created.setServerKeyVerifier(hostKeys);
+        created.addSessionListener(new HostKeyPreference(knownHosts));
         created.setScheduledExecutorService(ThreadUtils.newSingleThreadScheduledExecutor("ddc-ssh-timer"), true);
         int workers = Runtime.getRuntime().availableProcessors() + 1;
         // MINA asks for two pools (the channel group's and its own); numbered, so that no two threads share a name
