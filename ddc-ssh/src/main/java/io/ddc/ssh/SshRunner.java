@@ -66,8 +66,9 @@ import org.slf4j.LoggerFactory;
  * in single quotes, so every character but NUL reaches the program unchanged, and the program runs
  * under {@code timeout} (a watchdog on the target that ends it should the session be lost) and
  * {@code nice -n 10} (as the paper's coordinator ran its probes at low priority), in its own process
- * group: {@code exec timeout -k 5 T+10 nice -n 10 sh -c 'printf "ddc-run group=%s\n" "$PPID" >&2;
- * exec "$@"' ddc 'COMMAND' 'ARG'...}, whose first line of standard error the runner takes out. For {@link RemoteShell#POWERSHELL}
+ * group: {@code printf 'ddc-run group=%s\n' "$$" >&2; exec timeout -k 5 T+10 nice -n 10 'COMMAND'
+ * 'ARG'...}, with no shell but the login shell, whose first line of standard error (the process group
+ * to kill) the runner takes out. For {@link RemoteShell#POWERSHELL}
  * targets the command runs in Windows PowerShell through {@code -EncodedCommand}. Standard input is
  * closed at once. Output reaches the request's sinks from the thread that called {@link #run}, never
  * from MINA's I/O threads, and SSH's flow control slows the program down while a sink is slow.
@@ -86,7 +87,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * If the calling thread is interrupted (the engine's stop, once its grace has ended), the program is
- * killed the same way before {@link InterruptedException} is thrown. Passwords and passphrases appear
+ * killed the same way before {@link InterruptedException} is thrown. An interrupt or a time-out that
+ * comes before the program's process group was reported waits for that report, up to the kill
+ * timeout, so that the kill still reaches it. Passwords and passphrases appear
  * in no log line, exception message or {@code toString()}.
  *
  * <p>Defaults: the coordinator's user name, port 22, the default keys as above, {@code ~/.ssh/known_hosts}
