@@ -1,61 +1,74 @@
 package io.ddc.ssh;
 
 import java.net.SocketAddress;
-import java.nio.file.Path;
 import java.security.PublicKey;
-import org.apache.sshd.client.config.hosts.KnownHostEntry;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
-import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks servers' host keys against a known_hosts file, and remembers on the session why a key was
- * refused, so that the runner can say so instead of MINA's "session closed".
+ * Checks servers' host keys against the runner's {@link KnownHosts}, and remembers for the session
+ * why a key was refused, so that the runner can say so instead of MINA's "Server key did not
+ * validate". The reason is kept here rather than in the session's attributes: MINA clears those when
+ * it closes the session, which a refused key makes it do at once, so the thread that waited for the
+ * session would at times find no reason.
  *
  * <ul>
  *   <li>A key that matches an entry for the host is accepted.</li>
  *   <li>A host that has entries, none of them with this key, has a changed key: always refused, and
- *       the file is left as it is.</li>
+ *       the file is left as it is. So is a key the file marks {@code @revoked}.</li>
  *   <li>A host without entries has an unknown key: refused (strict, the default), or accepted and
- *       appended to the file with {@code acceptNew}, through MINA's own update.</li>
+ *       appended to the file with {@code acceptNew}.</li>
  * </ul>
  *
- * MINA's verifier is strict over a rejecting delegate; over an accepting one it appends unknown keys.
+ * The checks of concurrent sessions take turns (see {@link KnownHosts}).
  */
-final class HostKeyCheck extends KnownHostsServerKeyVerifier {
-    /** Why the session's host key was refused; absent when it was accepted. */
-    static final AttributeKey<String> REFUSAL = new AttributeKey<>();
+final class HostKeyCheck implements ServerKeyVerifier {
+    private final KnownHosts knownHosts;
+    /** Why a session's host key was refused; a session that is gone takes its entry with it. */
+    private final Map<ClientSession, String> refusals = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private final Path file;
-    private final boolean acceptNew;
-
-    HostKeyCheck(Path file, boolean acceptNew) {
-        super(acceptNew ? AcceptAllServerKeyVerifier.INSTANCE : RejectAllServerKeyVerifier.INSTANCE, file);
-        this.file = file;
-        this.acceptNew = acceptNew;
+    HostKeyCheck(KnownHosts knownHosts) {
+        this.knownHosts = knownHosts;
     }
 
     @Override
-    protected boolean acceptUnknownHostKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
-        if (acceptNew) {
-            return super.acceptUnknownHostKey(session, remoteAddress, serverKey);
+    public boolean verifyServerKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
+        KnownHosts.Address address = KnownHosts.Address.of(session.getConnectAddress());
+        if (address == null) {
+            refusals.put(session, "host key not checked: " + session.getConnectAddress()
+                    + " names no host and port to look up in " + knownHosts.file());
+            return false;
         }
-        session.setAttribute(REFUSAL, "host key unknown: " + describe(session, serverKey) + " is not in " + file
-                + " (add it, or accept new host keys)");
+        KnownHosts.Check check = knownHosts.check(address, serverKey);
+        if (check.accepted()) {
+            return true;
+        }
+        refusals.put(session, reason(check, describe(session, serverKey)));
         return false;
     }
 
-    @Override
-    public boolean acceptModifiedServerKey(ClientSession session, SocketAddress remoteAddress, KnownHostEntry entry,
-            PublicKey expected, PublicKey actual) {
-        session.setAttribute(REFUSAL, "host key changed: " + describe(session, actual) + " differs from the "
-                + KeyUtils.getKeyType(expected) + " key in " + file
-                + " (someone may be intercepting the connection; if the machine was reinstalled, remove its line)");
-        return false;
+    private String reason(KnownHosts.Check check, String key) {
+        switch (check.verdict()) {
+            case UNKNOWN:
+                return "host key unknown: " + key + " is not in " + knownHosts.file()
+                        + " (add it, or accept new host keys)";
+            case CHANGED:
+                PublicKey expected = check.expected();
+                return "host key changed: " + key + " differs from the "
+                        + (expected != null ? KeyUtils.getKeyType(expected) : "") + " key in " + knownHosts.file()
+                        + " (someone may be intercepting the connection; if the machine was reinstalled, remove its"
+                        + " line)";
+            case REVOKED:
+                return "host key revoked: " + key + " is marked @revoked in " + knownHosts.file();
+            default:
+                return "host key not checked: " + knownHosts.file() + " could not be read or written: "
+                        + check.problem() + " (check the file and its folder)";
+        }
     }
 
     private static String describe(ClientSession session, PublicKey key) {
@@ -67,7 +80,7 @@ final class HostKeyCheck extends KnownHostsServerKeyVerifier {
      * @param session a session whose key exchange failed or never ended
      * @return why its host key was refused, or null if it was not
      */
-    static @Nullable String refusal(ClientSession session) {
-        return session.getAttribute(REFUSAL);
+    @Nullable String refusal(ClientSession session) {
+        return refusals.remove(session);
     }
 }

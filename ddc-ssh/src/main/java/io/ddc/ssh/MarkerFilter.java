@@ -74,6 +74,11 @@ final class MarkerFilter {
         }
     }
 
+    /** @return whether the first line has arrived (or the limit was reached), so that no kill switch can come any more */
+    boolean decided() {
+        return passing;
+    }
+
     /** @return how to kill the program, once its wrapper's line has arrived; null before */
     @Nullable KillSwitch killSwitch() {
         return killSwitch;

@@ -7,25 +7,29 @@ import org.jspecify.annotations.Nullable;
 /**
  * The exec request of a probe for a POSIX login shell, and the kill command that goes with it.
  *
- * <p>The program runs as {@code exec [timeout -k 5 S] [nice -n N] sh -c SCRIPT ddc COMMAND ARGS...},
- * every element of the probe's command in single quotes. The script prints one line on standard
- * error, {@code ddc-run group=G} (or {@code ddc-run pid=P} without {@code timeout}), then replaces
- * itself with the program, so that the program keeps the shell's process id. The runner takes that
- * line out of the output and keeps G or P to kill with:
+ * <p>The login shell first prints one line on standard error, {@code ddc-run group=G} (or
+ * {@code ddc-run pid=P} without {@code timeout}) with its own process id, and then replaces itself
+ * with {@code [timeout -k 5 S] [nice -n N] COMMAND ARGS...}, every element of the probe's command in
+ * single quotes: {@code printf 'ddc-run group=%s\n' "$$" >&2; exec timeout -k 5 S nice -n N 'uname'
+ * '-a'}. No shell is started besides the login shell, and {@code timeout}, {@code nice} and the
+ * program keep its process id one after the other. The runner takes that line out of the output and
+ * keeps G or P to kill with:
  *
  * <ul>
- *   <li>with {@code timeout} (the default), G is the process group that GNU timeout made for itself
- *       and the program, and that the program's children inherit. Timeout also kills that group by
- *       itself, a few seconds after the probe's own timeout, should the session be lost and the
- *       runner never get to kill it.</li>
+ *   <li>with {@code timeout} (the default), G is the process group of {@code timeout} and the
+ *       program, which the program's children inherit: OpenSSH starts the login shell as the leader
+ *       of a new session (and group), and GNU timeout makes itself a group leader where it is not one
+ *       already. Timeout also kills that group by itself, a few seconds after the probe's own timeout,
+ *       should the session be lost and the runner never get to kill it.</li>
  *   <li>without it, P is the program's process, which OpenSSH makes a process group leader; the kill
  *       command checks that before killing the group, and kills only P otherwise.</li>
  * </ul>
  *
- * <p>The kill command sends SIGKILL to the group and then watches it, for three seconds at most,
- * until no process of the group is left that is not a zombie; it works for root logins too (unlike
- * OpenSSH's {@code signal} channel request before 9.8). Its exit status says what it achieved: 0 all
- * gone, 3 the program gone but not a group leader, anything else not confirmed.
+ * <p>The kill command sends SIGKILL to the group and to G itself (in case the group was not made yet),
+ * and then watches them, for three seconds at most, until no process of the group is left that is
+ * not a zombie; it works for root logins too (unlike OpenSSH's {@code signal} channel request before
+ * 9.8). Its exit status says what it achieved: 0 all gone, 3 the program gone but not a group leader,
+ * anything else not confirmed.
  */
 final class PosixCommand {
     static final String MARKER = "ddc-run ";
@@ -54,16 +58,15 @@ final class PosixCommand {
      * @return the command line for the login shell
      */
     static String wrap(List<String> command, Duration timeout, int niceness, boolean watchdog) {
-        StringBuilder line = new StringBuilder("exec ");
+        StringBuilder line = new StringBuilder("printf '").append(MARKER).append(watchdog ? "group" : "pid")
+                .append("=%s\\n' \"$$\" >&2; exec");
         if (watchdog) {
             long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0) + WATCHDOG_MARGIN_SECONDS;
-            line.append("timeout -k 5 ").append(seconds).append(' ');
+            line.append(" timeout -k 5 ").append(seconds);
         }
         if (niceness > 0) {
-            line.append("nice -n ").append(niceness).append(' ');
+            line.append(" nice -n ").append(niceness);
         }
-        String report = watchdog ? "group=%s\\n\" \"$PPID\"" : "pid=%s\\n\" \"$$\"";
-        line.append("sh -c 'printf \"").append(MARKER).append(report).append(" >&2; exec \"$@\"' ddc");
         for (String value : command) {
             line.append(' ').append(quote(value));
         }
@@ -95,15 +98,20 @@ final class PosixCommand {
         }
         return group ? new KillSwitch(killGroup(digits), "process group " + digits)
                 : new KillSwitch("p=" + digits + "; if [ \"$(ps -o pgid= -p $p | tr -d ' ')\" = \"$p\" ]; then "
-                        + killGroup(digits) + "; fi; kill -KILL $p 2>/dev/null; i=0; while [ $i -lt 30 ]; do"
+                        + killGroup(digits) + "; fi; kill -s KILL $p 2>/dev/null; i=0; while [ $i -lt 30 ]; do"
                         + " if ps -o stat= -p $p | grep -qv '^Z'; then sleep 0.1; i=$((i+1)); else exit "
                         + KillSwitch.PROGRAM_ONLY + "; fi; done; exit 1", "process " + digits);
     }
 
-    /** Kills group G and exits 0 once none of its processes but zombies is left, 1 after 3 s. */
+    /**
+     * Kills group G and process G, and exits 0 once none of them but zombies is left, 1 after 3 s.
+     * {@code kill -s KILL -- -G} is the form that dash's builtin accepts too ({@code kill -KILL -- -G}
+     * fails there with "Illegal number").
+     */
     private static String killGroup(String group) {
-        return "g=" + group + "; kill -KILL -- -$g 2>/dev/null; i=0; while [ $i -lt 30 ]; do"
-                + " if ps -A -o pgid= -o stat= | awk -v g=$g '$1==g && $2 !~ /^Z/ {f=1} END {exit !f}';"
+        return "g=" + group + "; kill -s KILL -- -$g 2>/dev/null; kill -s KILL $g 2>/dev/null; i=0; while [ $i -lt 30 ];"
+                + " do if ps -A -o pgid= -o pid= -o stat= | awk -v g=$g '($1==g || $2==g) && $3 !~ /^Z/ {f=1} END"
+                + " {exit !f}';"
                 + " then sleep 0.1; i=$((i+1)); else exit " + KillSwitch.CONFIRMED + "; fi; done; exit 1";
     }
 }

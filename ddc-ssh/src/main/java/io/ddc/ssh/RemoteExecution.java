@@ -128,15 +128,44 @@ final class RemoteExecution {
         }
     }
 
+    /**
+     * Waits, until the deadline at most, for the wrapper's line that names what to kill: an interrupt
+     * or a time-out can come before it was read, or even before the target wrote it. Output that
+     * arrives meanwhile still reaches the sinks.
+     *
+     * @param deadline in {@link System#nanoTime()}
+     * @return true if the channel closed before the line came
+     */
+    private boolean awaitReport(long deadline) throws InterruptedException {
+        ExecChannel channel = lease.channel();
+        while (!stderr.decided()) {
+            ExecChannel.Chunk chunk = channel.next(Math.max(0, deadline - System.nanoTime()));
+            if (chunk == null) {
+                return false;
+            }
+            if (chunk == ExecChannel.Chunk.END) {
+                return true;
+            }
+            deliver(chunk);
+            channel.delivered(chunk);
+        }
+        return false;
+    }
+
     private String killOnTarget() throws InterruptedException {
+        long reportDeadline = System.nanoTime() + settings.killTimeout().toNanos();
+        boolean ended = awaitReport(reportDeadline);
         String backstop = settings.shell() == RemoteShell.POSIX && settings.watchdog()
                 ? "; timeout on the target ends it " + PosixCommand.WATCHDOG_MARGIN_SECONDS + " s after the probe's"
                         + " timeout"
                 : "";
         KillSwitch killSwitch = stderr.killSwitch();
         if (killSwitch == null) {
-            return "the remote program never reported its process id, so it could not be killed"
-                    + backstop + " (kill not confirmed)";
+            if (ended) {
+                return "the remote program ended before it reported its process id (kill not confirmed)";
+            }
+            return "the remote program did not report its process id within " + settings.killTimeout().toMillis()
+                    + " ms, so it could not be killed" + backstop + " (kill not confirmed)";
         }
         SessionPool.Lease killing;
         try {

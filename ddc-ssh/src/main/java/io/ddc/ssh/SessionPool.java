@@ -49,13 +49,15 @@ final class SessionPool implements AutoCloseable {
 
     private final SshClient client;
     private final SshRunner.Settings settings;
+    private final HostKeyCheck hostKeys;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> sweep;
     private volatile boolean closed;
 
-    SessionPool(SshClient client, SshRunner.Settings settings) {
+    SessionPool(SshClient client, SshRunner.Settings settings, HostKeyCheck hostKeys) {
         this.client = client;
         this.settings = settings;
+        this.hostKeys = hostKeys;
         long period = Math.max(1000, settings.idleTimeout().toMillis() / 2);
         this.sweep = client.getScheduledExecutorService().scheduleWithFixedDelay(this::closeIdle, period, period,
                 TimeUnit.MILLISECONDS);
@@ -277,7 +279,7 @@ final class SessionPool implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     throw interrupted(e);
                 }
-                String refusal = HostKeyCheck.refusal(opened);
+                String refusal = hostKeys.refusal(opened);
                 throw new SshFailure(refusal != null ? refusal
                         : Failures.auth(e, where(), settings.authTimeout().toMillis()));
             } finally {

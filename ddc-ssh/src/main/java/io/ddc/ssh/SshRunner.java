@@ -66,8 +66,9 @@ import org.slf4j.LoggerFactory;
  * in single quotes, so every character but NUL reaches the program unchanged, and the program runs
  * under {@code timeout} (a watchdog on the target that ends it should the session be lost) and
  * {@code nice -n 10} (as the paper's coordinator ran its probes at low priority), in its own process
- * group: {@code exec timeout -k 5 T+10 nice -n 10 sh -c 'printf "ddc-run group=%s\n" "$PPID" >&2;
- * exec "$@"' ddc 'COMMAND' 'ARG'...}, whose first line of standard error the runner takes out. For {@link RemoteShell#POWERSHELL}
+ * group: {@code printf 'ddc-run group=%s\n' "$$" >&2; exec timeout -k 5 T+10 nice -n 10 'COMMAND'
+ * 'ARG'...}, with no shell but the login shell, whose first line of standard error (the process group
+ * to kill) the runner takes out. For {@link RemoteShell#POWERSHELL}
  * targets the command runs in Windows PowerShell through {@code -EncodedCommand}. Standard input is
  * closed at once. Output reaches the request's sinks from the thread that called {@link #run}, never
  * from MINA's I/O threads, and SSH's flow control slows the program down while a sink is slow.
@@ -86,7 +87,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * If the calling thread is interrupted (the engine's stop, once its grace has ended), the program is
- * killed the same way before {@link InterruptedException} is thrown. Passwords and passphrases appear
+ * killed the same way before {@link InterruptedException} is thrown. An interrupt or a time-out that
+ * comes before the program's process group was reported waits for that report, up to the kill
+ * timeout, so that the kill still reaches it. Passwords and passphrases appear
  * in no log line, exception message or {@code toString()}.
  *
  * <p>Defaults: the coordinator's user name, port 22, the default keys as above, {@code ~/.ssh/known_hosts}
@@ -269,21 +272,24 @@ public final class SshRunner implements RemoteRunner, AutoCloseable {
         if (current != null) {
             return current;
         }
-        SshClient started = startClient();
+        // one parsed known_hosts for the runner: the preference and the checks of all sessions share it
+        KnownHosts knownHosts = new KnownHosts(settings.knownHosts(), settings.acceptNewHostKeys());
+        HostKeyCheck hostKeys = new HostKeyCheck(knownHosts);
+        SshClient started = startClient(knownHosts, hostKeys);
         client = started;
-        SessionPool created = new SessionPool(started, settings);
+        SessionPool created = new SessionPool(started, settings, hostKeys);
         pool = created;
         return created;
     }
 
-    private SshClient startClient() {
+    private SshClient startClient(KnownHosts knownHosts, HostKeyCheck hostKeys) {
         SshClient created = SshClient.setUpDefaultClient();
         // only what the builder says: no ~/.ssh/config, no keys MINA would find on its own
         created.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         created.setKeyIdentityProvider(settings.keys().isEmpty() ? KeyIdentityProvider.EMPTY_KEYS_PROVIDER
                 : KeyIdentityProvider.wrapKeyPairs(settings.keys()));
-        created.setServerKeyVerifier(new HostKeyCheck(settings.knownHosts(), settings.acceptNewHostKeys()));
-        created.addSessionListener(new HostKeyPreference(settings.knownHosts()));
+        created.setServerKeyVerifier(hostKeys);
+        created.addSessionListener(new HostKeyPreference(knownHosts));
         created.setScheduledExecutorService(ThreadUtils.newSingleThreadScheduledExecutor("ddc-ssh-timer"), true);
         int workers = Runtime.getRuntime().availableProcessors() + 1;
         // MINA asks for two pools (the channel group's and its own); numbered, so that no two threads share a name

@@ -1,7 +1,9 @@
 package io.ddc.ssh;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -26,7 +29,8 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
 /**
  * An embedded MINA SSH server on a free loopback port for unit tests: one host key, a user with a
  * password and an authorized public key, and exec requests run by {@code /bin/sh -c}. It counts the
- * sessions it accepted and the commands running at once.
+ * sessions it accepted and the commands running at once, and can hold back the standard error of
+ * the commands it starts, as a slow network would.
  */
 final class EmbeddedSshd implements AutoCloseable {
     static final String USER = "ddc";
@@ -36,6 +40,7 @@ final class EmbeddedSshd implements AutoCloseable {
     final AtomicInteger sessions = new AtomicInteger();
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger mostRunning = new AtomicInteger();
+    private volatile CountDownLatch stderrGate = new CountDownLatch(0);
 
     private EmbeddedSshd(SshServer server, KeyPair hostKey) {
         this.server = server;
@@ -77,6 +82,16 @@ final class EmbeddedSshd implements AutoCloseable {
         return Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Holds back the standard error of the commands started from now on (the programs still run and
+     * write it) until the returned latch is counted down.
+     */
+    CountDownLatch holdStandardError() {
+        CountDownLatch gate = new CountDownLatch(1);
+        stderrGate = gate;
+        return gate;
+    }
+
     /** Closes every session the server has open, as a network failure or a server restart would. */
     void dropSessions() {
         server.getActiveSessions().forEach(session -> session.close(true));
@@ -104,7 +119,20 @@ final class EmbeddedSshd implements AutoCloseable {
 
             @Override
             public void setErrorStream(OutputStream err) {
-                inner.setErrorStream(err);
+                CountDownLatch gate = stderrGate;
+                inner.setErrorStream(new FilterOutputStream(err) {
+                    @Override
+                    public void write(byte[] bytes, int off, int len) throws IOException {
+                        pass(gate);
+                        out.write(bytes, off, len);
+                    }
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        pass(gate);
+                        out.write(b);
+                    }
+                });
             }
 
             @Override
@@ -118,6 +146,15 @@ final class EmbeddedSshd implements AutoCloseable {
                 inner.destroy(channel);
             }
         };
+    }
+
+    private static void pass(CountDownLatch gate) throws InterruptedIOException {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while standard error was held back");
+        }
     }
 
     @Override

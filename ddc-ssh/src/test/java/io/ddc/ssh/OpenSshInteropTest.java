@@ -39,6 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runner against a real OpenSSH server of the test's own, on loopback addresses. */
 final class OpenSshInteropTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** Loopback addresses served, 127.0.0.2 and on; most tests use the first two. */
+    private static final int ADDRESSES = 12;
+    private static final String OTHER_ED25519_KEY =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl other";
 
     @TempDir
     static Path folder;
@@ -47,7 +51,7 @@ final class OpenSshInteropTest {
 
     @BeforeAll
     static void startServers() throws Exception {
-        sshd = OpenSshd.start(Files.createDirectory(folder.resolve("sshd")), 2);
+        sshd = OpenSshd.start(Files.createDirectory(folder.resolve("sshd")), ADDRESSES);
     }
 
     @AfterAll
@@ -145,8 +149,7 @@ final class OpenSshInteropTest {
     void changedHostKey_isRefused_evenWhenNewKeysAreAccepted() throws Exception {
         // the file holds another Ed25519 key for the address: the server's own one looks changed
         Path knownHosts = folder.resolve("known_hosts.changed");
-        Files.writeString(knownHosts, "[127.0.0.2]:" + sshd.port()
-                + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl other\n");
+        Files.writeString(knownHosts, "[127.0.0.2]:" + sshd.port() + " " + OTHER_ED25519_KEY + "\n");
         String before = Files.readString(knownHosts);
         try (SshRunner ssh = runner("ed25519").knownHosts(knownHosts).acceptNewHostKeys(true).build()) {
             Requests done = Requests.run(ssh, "127.0.0.2", TIMEOUT, "true");
@@ -155,6 +158,50 @@ final class OpenSshInteropTest {
             assertThat(done.result.message()).startsWith("host key changed: the ssh-ed25519 key");
         }
         assertThat(Files.readString(knownHosts)).isEqualTo(before);
+    }
+
+    /**
+     * Every target connects at once with new host keys accepted: each key is appended once, none is
+     * lost, and the one target whose key the file holds another of is refused and keeps its line.
+     */
+    @Test
+    void manyTargetsAtOnce_acceptingNewKeys_recordEachKeyOnce_andRefuseTheChangedOne() throws Exception {
+        Path knownHosts = folder.resolve("known_hosts.many");
+        String changed = "[127.0.0.2]:" + sshd.port() + " " + OTHER_ED25519_KEY;
+        Files.writeString(knownHosts, changed + "\n");
+        List<String> addresses = sshd.addresses();
+        ExecutorService callers = Executors.newFixedThreadPool(2 * addresses.size(),
+                task -> new Thread(task, "ddc-test-caller"));
+        try (SshRunner ssh = runner("ed25519").knownHosts(knownHosts).acceptNewHostKeys(true)
+                .maxChannelsPerSession(2).build()) {
+            List<Future<Requests>> done = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (String address : addresses) {
+                    done.add(callers.submit(() -> Requests.run(ssh, address, TIMEOUT, "true")));
+                }
+            }
+            for (int i = 0; i < done.size(); i++) {
+                Requests requests = done.get(i).get(60, TimeUnit.SECONDS);
+                if (addresses.get(i % addresses.size()).equals("127.0.0.2")) {
+                    assertThat(requests.result.message()).as("%s", requests).startsWith("host key changed: ");
+                } else {
+                    assertThat(requests.result).as("%s", requests).isEqualTo(RunResult.exited(0));
+                }
+            }
+        } finally {
+            callers.shutdownNow();
+            assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        List<String> lines = Files.readAllLines(knownHosts);
+        assertThat(lines).hasSize(addresses.size()).doesNotHaveDuplicates().first().isEqualTo(changed);
+        for (String address : addresses) {
+            assertThat(lines).filteredOn(line -> line.startsWith("[" + address + "]:" + sshd.port() + " ")).hasSize(1);
+        }
+        try (SshRunner strict = runner("ed25519").knownHosts(knownHosts).build()) {
+            for (String address : addresses.subList(1, addresses.size())) {
+                assertThat(Requests.run(strict, address, TIMEOUT, "true").result).isEqualTo(RunResult.exited(0));
+            }
+        }
     }
 
     @Test

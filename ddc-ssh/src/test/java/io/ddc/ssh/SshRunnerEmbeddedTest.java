@@ -1,6 +1,7 @@
 package io.ddc.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ddc.Failure;
 import io.ddc.Probe;
@@ -8,6 +9,8 @@ import io.ddc.Target;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RunResult;
 import io.ddc.testing.LiveThreads;
+import io.ddc.testing.MarkedProcesses;
+import io.ddc.testing.Poll;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,11 +21,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +147,40 @@ final class SshRunnerEmbeddedTest {
 
             assertThat(result.kind()).contains(Failure.Kind.TIMED_OUT);
             assertThat(result.message()).startsWith("timed out after 500 ms; ").endsWith("(kill not confirmed)");
+        }
+    }
+
+    /**
+     * The interrupt comes while the wrapper's line that names the process group is on its way: the
+     * runner waits for it, then kills the program and its child, and says the kill was confirmed.
+     */
+    @Test
+    void anInterruptBeforeTheProcessGroupIsReported_waitsForTheReport_andConfirmsTheKill() throws Exception {
+        String marker = "3633." + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        ExecutorService caller = Executors.newSingleThreadExecutor(task -> new Thread(task, "ddc-test-caller"));
+        CountDownLatch gate = sshd.holdStandardError();
+        try (SshRunner ssh = runner().build()) {
+            AtomicReference<Thread> thread = new AtomicReference<>();
+            Future<Requests> running = caller.submit(() -> {
+                thread.set(Thread.currentThread());
+                return Requests.run(ssh, "127.0.0.1", Duration.ofMinutes(5), "sh", "-c",
+                        "sleep " + marker + " & sleep " + marker);
+            });
+            assertThat(Poll.untilEmpty(() -> MarkedProcesses.find(marker).size() < 2 ? List.of(marker) : List.of(),
+                    TIMEOUT)).as("the program and its child run").isEmpty();
+
+            thread.get().interrupt();
+            gate.countDown();
+
+            assertThat(catchThrowable(() -> running.get(30, TimeUnit.SECONDS)))
+                    .hasCauseInstanceOf(InterruptedException.class)
+                    .cause().hasMessageContaining("was killed (kill confirmed)");
+            assertThat(MarkedProcesses.awaitNone(marker, TIMEOUT)).isEmpty();
+        } finally {
+            gate.countDown();
+            MarkedProcesses.killAll(marker);
+            caller.shutdownNow();
+            assertThat(caller.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 
