@@ -165,8 +165,8 @@ public final class DatabaseListener implements ExperimentListener, AutoCloseable
                     if (!down) {
                         down = true;
                         LOG.warn("results database {}: cannot write ({}); the experiment goes on, results wait in memory"
-                                + " (at most {}) and the database is tried again every {} s", database.url(),
-                                e.getMessage(), queue.remainingCapacity() + queue.size(), retryInterval.toSeconds());
+                                + " (at most {}) and the database is tried again every {}", database.url(),
+                                e.getMessage(), queue.remainingCapacity() + queue.size(), readable(retryInterval));
                     }
                     if (closing.getCount() == 0 && giveUpAt == Long.MAX_VALUE) {
                         giveUpAt = System.nanoTime() + closeTimeout.toNanos();
@@ -176,9 +176,9 @@ public final class DatabaseListener implements ExperimentListener, AutoCloseable
                         long lost = batch.size() + queue.size();
                         dropped.addAndGet(lost);
                         queue.clear();
-                        LOG.warn("results database {}: still cannot write after {} s; {} results are not written: run"
+                        LOG.warn("results database {}: still cannot write after {}; {} results are not written: run"
                                 + " `ddc export {} --db {}` when it is back to fill them in", database.url(),
-                                closeTimeout.toSeconds(), lost, folder != null ? folder : "<experiment folder>",
+                                readable(closeTimeout), lost, folder != null ? folder : "<experiment folder>",
                                 database.url());
                         return;
                     }
@@ -194,6 +194,10 @@ public final class DatabaseListener implements ExperimentListener, AutoCloseable
         } finally {
             closeQuietly(rows);
         }
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
     }
 
     private String lostSoFar() {
