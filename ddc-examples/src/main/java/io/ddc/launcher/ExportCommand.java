@@ -60,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--batch", paramLabel = "ROWS", order = 5,
             description = "rows committed per transaction (default: ${DEFAULT-VALUE})")
-    private int batch = 1000;
+    private int batch = 10_000;
 
     ExportCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = Objects.requireNonNull(out, "out");

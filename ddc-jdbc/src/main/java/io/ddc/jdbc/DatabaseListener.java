@@ -52,7 +52,8 @@ public final class DatabaseListener implements ExperimentListener, AutoCloseable
 
     private final Database database;
     private final int batchSize;
-    private final Duration maxDelay;
+    /** How long the writer waits for a row before it looks again whether it was closed. */
+    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private final Duration retryInterval;
     private final Duration closeTimeout;
     private final @Nullable Path folder;
@@ -67,7 +68,6 @@ public final class DatabaseListener implements ExperimentListener, AutoCloseable
     private DatabaseListener(Builder builder) {
         this.database = builder.database;
         this.batchSize = builder.batchSize;
-        this.maxDelay = builder.maxDelay;
         this.retryInterval = builder.retryInterval;
         this.closeTimeout = builder.closeTimeout;
         this.folder = builder.folder;
@@ -135,7 +135,7 @@ public final class DatabaseListener implements ExperimentListener, AutoCloseable
         try {
             while (true) {
                 if (batch.isEmpty()) {
-                    Row first = queue.poll(closing.getCount() == 0 ? 0 : maxDelay.toNanos(), TimeUnit.NANOSECONDS);
+                    Row first = queue.poll(closing.getCount() == 0 ? 0 : IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
                     if (first == null) {
                         if (closing.getCount() == 0) {
                             return;
@@ -245,15 +245,15 @@ public final class DatabaseListener implements ExperimentListener, AutoCloseable
     }
 
     /**
-     * Builds a {@link DatabaseListener}. Defaults: a queue of 100,000 rows, batches of up to 500
-     * rows, written at least every 500 ms, retried every 5 s when the database is down, 10 s to write
-     * what is queued on close. Not thread-safe.
+     * Builds a {@link DatabaseListener}. Defaults: a queue of 100,000 rows; batches of up to 500
+     * rows (the writer takes what is queued as soon as a row arrives, so batches grow while a
+     * commit is under way); retried every 5 s when the database is down; 10 s to write what is
+     * queued on close. Not thread-safe.
      */
     public static final class Builder {
         private final Database database;
         private int capacity = 100_000;
         private int batchSize = 500;
-        private Duration maxDelay = Duration.ofMillis(500);
         private Duration retryInterval = Duration.ofSeconds(5);
         private Duration closeTimeout = Duration.ofSeconds(10);
         private @Nullable Path folder;
@@ -277,15 +277,6 @@ public final class DatabaseListener implements ExperimentListener, AutoCloseable
          */
         public Builder batchSize(int rows) {
             this.batchSize = atLeastOne("batch size", rows);
-            return this;
-        }
-
-        /**
-         * @param delay how long a row may wait for more to fill its batch, at least 1 ms
-         * @return this builder
-         */
-        public Builder maxDelay(Duration delay) {
-            this.maxDelay = positive("maxDelay", delay);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.ddc.jdbc;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -51,13 +50,12 @@ enum Dialect {
                 + " jdbc:postgresql://HOST[:PORT]/DATABASE: give one of those");
     }
 
-    /** Sets a point in time, to the second, as this database keeps it. */
-    void setTime(PreparedStatement statement, int index, long epochSecond) throws SQLException {
+    /** @return a point in time, to the second, as this database keeps it, for {@link PreparedStatement#setObject} */
+    Object time(long epochSecond) {
         if (this == SQLITE) {
-            statement.setString(index, SQLITE_TIME.format(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC)));
-        } else {
-            statement.setObject(index, OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC));
+            return SQLITE_TIME.format(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC));
         }
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
     }
 
     /** @return the statements that create version 1 of the schema where it is missing, in order */

@@ -218,10 +218,10 @@ public final class FolderExport {
         long executions;
     }
 
-    /** Builds a {@link FolderExport}. Defaults: batches of 1,000 rows; the folder's experiment name. Not thread-safe. */
+    /** Builds a {@link FolderExport}. Defaults: batches of 10,000 rows; the folder's experiment name. Not thread-safe. */
     public static final class Builder {
         private final Database database;
-        private int batchSize = 1000;
+        private int batchSize = 10_000;
         private @Nullable String experiment;
         private Runnable afterEachBatch = () -> {};
 

@@ -30,6 +30,9 @@ final class RowWriter implements AutoCloseable {
     private final PreparedStatement iterations;
     private int executionsBatched;
     private int iterationsBatched;
+    /** The rows of an iteration come together: format its time once. */
+    private long lastSecond = -1;
+    private Object lastTime = "";
 
     /**
      * @param connection open, with auto-commit off; closed by {@link #close()}
@@ -69,7 +72,7 @@ final class RowWriter implements AutoCloseable {
         s.setString(2, row.probe());
         s.setString(3, row.target());
         s.setLong(4, row.iterationId());
-        dialect.setTime(s, 5, row.iterationId());
+        s.setObject(5, time(row.iterationId()));
         s.setString(6, row.outcome().name());
         setNullable(s, 7, row.exitCode(), Types.INTEGER);
         setNullable(s, 8, row.elapsedSeconds(), Types.DOUBLE);
@@ -85,13 +88,21 @@ final class RowWriter implements AutoCloseable {
         s.setString(1, row.experiment());
         s.setString(2, row.probe());
         s.setLong(3, row.iterationId());
-        dialect.setTime(s, 4, row.iterationId());
+        s.setObject(4, time(row.iterationId()));
         s.setInt(5, row.succeeded());
         s.setInt(6, row.failed());
         s.setInt(7, row.unavailable());
         s.setDouble(8, row.seconds());
         s.addBatch();
         iterationsBatched++;
+    }
+
+    private Object time(long epochSecond) {
+        if (epochSecond != lastSecond) {
+            lastTime = dialect.time(epochSecond);
+            lastSecond = epochSecond;
+        }
+        return lastTime;
     }
 
     private static void setNullable(PreparedStatement statement, int index, @Nullable Object value,

@@ -28,7 +28,7 @@ final class DatabaseFaultsTest {
             boolean[] started = {false};
             Completion completion;
             DatabaseListener listener = DatabaseListener.builder(database).batchSize(2)
-                    .maxDelay(Duration.ofMillis(5)).retryInterval(Duration.ofMillis(50)).build();
+                    .retryInterval(Duration.ofMillis(50)).build();
             try {
                 completion = Lab.run(temp, 6, List.of(listener), iteration -> {
                     try {
