@@ -31,6 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * java -jar ddc-examples/target/ddc.jar run NAME [options]
  * java -jar ddc-examples/target/ddc.jar exec [options] [--probe NAME] -- COMMAND [ARGS...]
  * java -jar ddc-examples/target/ddc.jar report DIR [--html FILE] [--zone ZONE] [--iterations]
+ * java -jar ddc-examples/target/ddc.jar export DIR --db URL [--db-user USER] [--db-password-env VAR]
  * java -jar ddc-examples/target/ddc.jar --help | --version
  *
  * options of run and exec:
@@ -45,6 +46,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *     --iterations N  --interval DURATION  --min-gap DURATION  --single-shot
  *     --deadline DURATION  --parallelism P  --timeout DURATION  --grace DURATION
  *     --show-output  --quiet
+ *     --db [URL]  --db-user USER  --db-password-env VAR   results database (default URL: the folder's ddc.sqlite)
  * </pre>
  *
  * <p>Durations are written as {@link Durations} reads them: {@code 500ms}, {@code 30s}, {@code 5m},
@@ -133,6 +135,7 @@ public final class DdcCli implements Callable<Integer> {
                 .addSubcommand(new RunCommand(out, err, environment, terminal, experiments))
                 .addSubcommand(exec)
                 .addSubcommand(new ReportCommand(out, err))
+                .addSubcommand(new ExportCommand(out, err, environment))
                 .addSubcommand(new HelpCommand());
         // a COMMAND of exec may start with '@'
         cli.setExpandAtFiles(false);

@@ -10,6 +10,7 @@ import io.ddc.Schedule;
 import io.ddc.TargetPool;
 import io.ddc.core.LocalRunner;
 import io.ddc.files.ExperimentFolder;
+import io.ddc.jdbc.DatabaseListener;
 import io.ddc.report.ReasonTally;
 import io.ddc.spi.AvailabilityCheck;
 import java.io.IOException;
@@ -69,6 +70,9 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Mixin
     private DisplayOptions displayOptions = new DisplayOptions();
 
+    @Mixin
+    private DatabaseOptions databaseOptions = new DatabaseOptions();
+
     /**
      * @param out where progress and the report go
      * @param err where run-time errors go
@@ -118,7 +122,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
                     .listener(progress)
                     .listener(reasons);
             // checked before the default check opens anything
-            build(builder);
+            Experiment checked = build(builder);
+            Optional<DatabaseOptions.Opener> database = databaseOptions.check(checked.folder(), environment);
             @Nullable AvailabilityCheck check = runner.check();
             BundledExperiment.@Nullable DefaultCheck opened = null;
             if (check == null && given.isEmpty()) {
@@ -133,7 +138,10 @@ abstract class ExperimentCommand implements Callable<Integer> {
             if (check != null) {
                 builder.availabilityCheck(check);
             }
-            try {
+            try (DatabaseListener listener = database.map(DatabaseOptions.Opener::open).orElse(null)) {
+                if (listener != null) {
+                    builder.listener(listener);
+                }
                 return run(command, build(builder), console, progress, reasons);
             } finally {
                 if (opened != null) {

@@ -150,7 +150,7 @@ final class DdcCliTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly("Missing command: use one of list, demo, run, exec, report, help",
+        assertThat(run.errLines()).containsExactly("Missing command: use one of list, demo, run, exec, report, export, help",
                 "Try 'ddc --help' for more information.");
     }
 

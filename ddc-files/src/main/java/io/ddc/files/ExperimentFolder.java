@@ -23,6 +23,7 @@ import java.util.Optional;
  * .state                      where a restart resumes ({@link StateFile})
  * .lock                       held by the coordinator that writes the folder
  * .spool/                     outputs larger than the capture limit, until their record is appended
+ * ddc.sqlite                  the results database, where the launcher's {@code --db} writes it by default
  * </pre>
  *
  * <p>A target's folder is its {@link Target#folderName() folder name}. Immutable and thread-safe;
@@ -40,6 +41,7 @@ public final class ExperimentFolder {
     private static final String STDERR = ".stderr";
     private static final String LOCK = ".lock";
     private static final String SPOOL = ".spool";
+    private static final String DATABASE = "ddc.sqlite";
 
     private final Path path;
 
@@ -106,6 +108,20 @@ public final class ExperimentFolder {
      */
     public static Path stdoutFileIn(Path targetFolder, String probe) {
         return targetFolder.resolve(probe + STDOUT);
+    }
+
+    /**
+     * As {@link #stdoutFileIn(Path, String)}, for standard error.
+     *
+     * @return {@code <targetFolder>/<probe>.stderr}
+     */
+    public static Path stderrFileIn(Path targetFolder, String probe) {
+        return targetFolder.resolve(probe + STDERR);
+    }
+
+    /** @return {@code ddc.sqlite}, where the launcher's {@code --db} without a URL writes the results database */
+    public Path databaseFile() {
+        return path.resolve(DATABASE);
     }
 
     /** @return {@code .state} */

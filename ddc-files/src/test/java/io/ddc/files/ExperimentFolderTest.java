@@ -32,6 +32,8 @@ final class ExperimentFolderTest {
         assertThat(folder.stdoutFile(Target.of("m01"), "load")).isEqualTo(dir.resolve("m01/load.stdout"));
         assertThat(folder.stderrFile(Target.of("fe80::1"), "load")).isEqualTo(dir.resolve("fe80__1/load.stderr"));
         assertThat(ExperimentFolder.stdoutFileIn(dir.resolve("m02"), "p")).isEqualTo(dir.resolve("m02/p.stdout"));
+        assertThat(ExperimentFolder.stderrFileIn(dir.resolve("m02"), "p")).isEqualTo(dir.resolve("m02/p.stderr"));
+        assertThat(folder.databaseFile()).isEqualTo(dir.resolve("ddc.sqlite"));
         assertThat(folder.stateFile()).isEqualTo(dir.resolve(".state"));
         assertThat(folder.temporaryStateFile()).isEqualTo(dir.resolve(".state.tmp"));
         assertThat(folder.lockFile()).isEqualTo(dir.resolve(".lock"));

@@ -1,0 +1,53 @@
+package io.ddc.launcher;
+
+import io.ddc.files.ExperimentFolder;
+import io.ddc.jdbc.DatabaseListener;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The results database of {@code run} and {@code exec}, a picocli mixin: {@code --db [URL]} writes
+ * every execution and iteration while the experiment runs ({@link DatabaseListener}); without a URL
+ * into {@code <experiment>/ddc.sqlite}. Filled in by picocli, then read on one thread; not
+ * thread-safe.
+ */
+final class DatabaseOptions {
+    /** What picocli puts in {@link #url} for a {@code --db} without a URL. */
+    private static final String IN_THE_FOLDER = "";
+
+    @Option(names = "--db", paramLabel = "URL", arity = "0..1", fallbackValue = IN_THE_FOLDER,
+            description = "write executions and iterations to a database as they happen: jdbc:sqlite:FILE or"
+                    + " jdbc:postgresql://HOST[:PORT]/DATABASE; without URL <experiment folder>/ddc.sqlite."
+                    + " A database that is down never holds up the run; `export` fills in what it missed")
+    private @Nullable String url;
+
+    @Mixin
+    private DatabaseAccount account = new DatabaseAccount();
+
+    /**
+     * Checks the options; call before anything starts.
+     *
+     * @param folder the experiment's folder
+     * @param environment where {@code --db-password-env} is looked up
+     * @return what opens the listener, if {@code --db} was given
+     * @throws picocli.CommandLine.ParameterException naming the option, if a value is not usable
+     */
+    Optional<Opener> check(Path folder, Map<String, String> environment) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        String given = url.equals(IN_THE_FOLDER) ? "jdbc:sqlite:" + ExperimentFolder.of(folder).databaseFile() : url;
+        io.ddc.jdbc.Database database = account.database(given, environment);
+        return Optional.of(() -> DatabaseListener.builder(database).folder(folder).build());
+    }
+
+    /** Starts the listener's writer; the caller closes the listener after the run. */
+    @FunctionalInterface
+    interface Opener {
+        DatabaseListener open();
+    }
+}
