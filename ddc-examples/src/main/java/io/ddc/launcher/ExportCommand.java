@@ -78,11 +78,15 @@ final class ExportCommand implements Callable<Integer> {
         FolderExport.Builder export = FolderExport.builder(database);
         try {
             export.batchSize(batch);
-            if (experiment != null) {
-                export.experiment(experiment);
-            }
         } catch (IllegalArgumentException e) {
-            throw usageError(e.getMessage());
+            throw usageError("Invalid value for option '--batch': " + e.getMessage());
+        }
+        if (experiment != null) {
+            try {
+                export.experiment(experiment);
+            } catch (IllegalArgumentException e) {
+                throw usageError("Invalid value for option '--experiment': " + e.getMessage());
+            }
         }
         try {
             FolderExport.Summary loaded = export.build().load(dir);

@@ -104,10 +104,10 @@ public final class PostgresServer implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<Path> versions = Files.list(DEBIAN_VERSIONS)) {
-            return versions.map(version -> version.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
-                    .max(Comparator.comparing(bin -> Integer.parseInt(bin.getParent().getFileName().toString()
-                            .replaceAll("\\D", "0"))));
+            return versions.filter(version -> Files.isExecutable(version.resolve("bin").resolve("initdb")))
+                    .max(Comparator.comparing(version -> Integer.parseInt(String.valueOf(version.getFileName())
+                            .replaceAll("\\D", "0"))))
+                    .map(version -> version.resolve("bin"));
         }
     }
 
