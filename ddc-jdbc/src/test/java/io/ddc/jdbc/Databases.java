@@ -11,12 +11,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The databases the suite runs against: a SQLite file per test, and a database per test in one
  * real PostgreSQL cluster per test class (skipped, saying so, where PostgreSQL is not installed).
+ * Registered with {@code @RegisterExtension} on a static field, it stops the cluster after the class.
  */
-final class Databases implements AutoCloseable {
+final class Databases implements AutoCloseable, AfterAllCallback {
     /** The two databases the module supports. */
     enum Kind { SQLITE, POSTGRESQL }
 
@@ -58,6 +61,11 @@ final class Databases implements AutoCloseable {
     /** @return the single number a query returns */
     static long count(Database database, String sql) throws SQLException {
         return Long.parseLong(String.valueOf(query(database, sql).get(0).get(0)));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
     }
 
     @Override

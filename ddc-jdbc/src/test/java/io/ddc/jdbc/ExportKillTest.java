@@ -12,24 +12,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** An export killed with SIGKILL halfway keeps what it committed, and a rerun completes it without duplicates. */
 final class ExportKillTest {
-    private static final Databases DATABASES = new Databases();
+    @RegisterExtension
+    static final Databases DATABASES = new Databases();
     private static final int ITERATIONS = 100;
     private static final int TARGETS = 10;
 
     @TempDir
     Path temp;
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        DATABASES.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,16 +27,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * cpu failures and a machine never seen on, written through the listener.
  */
 final class ReadmeQueriesTest {
-    private static final Databases DATABASES = new Databases();
+    @RegisterExtension
+    static final Databases DATABASES = new Databases();
     private static final String EXIT_2 = "exit code 2 is not accepted (accepted: 0)";
 
     @TempDir
     Path temp;
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        DATABASES.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)

@@ -12,14 +12,15 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The schema, the export and the listener, the same suite against SQLite and a real PostgreSQL. */
 final class ResultsDatabaseTest {
-    private static final Databases DATABASES = new Databases();
+    @RegisterExtension
+    static final Databases DATABASES = new Databases();
     private static final String ALL_EXECUTIONS = "SELECT experiment, probe, target, iteration_id, outcome, exit_code,"
             + " CASE WHEN elapsed_seconds IS NULL THEN 0 ELSE 1 END, reason, stdout_bytes, stderr_bytes FROM executions"
             + " ORDER BY experiment, probe, target, iteration_id";
@@ -28,11 +29,6 @@ final class ResultsDatabaseTest {
 
     @TempDir
     Path temp;
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        DATABASES.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
