@@ -10,6 +10,7 @@ import io.ddc.Schedule;
 import io.ddc.TargetPool;
 import io.ddc.core.LocalRunner;
 import io.ddc.files.ExperimentFolder;
+import io.ddc.mail.MailingListener;
 import io.ddc.report.ReasonTally;
 import io.ddc.spi.AvailabilityCheck;
 import java.io.IOException;
@@ -69,6 +70,9 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Mixin
     private DisplayOptions displayOptions = new DisplayOptions();
 
+    @Mixin
+    private MailOptions mailOptions = new MailOptions();
+
     /**
      * @param out where progress and the report go
      * @param err where run-time errors go
@@ -88,6 +92,19 @@ abstract class ExperimentCommand implements Callable<Integer> {
     }
 
     /**
+     * Gives the options not set on the command line the values of an experiment file, so that the
+     * file is mapped to the experiment as the options are, and the command line wins.
+     *
+     * @param file the checked file
+     */
+    final void defaults(ExperimentFile file) {
+        storageOptions.defaults(file.storageRoot());
+        runnerOptions.defaults(file.runner());
+        scheduleOptions.defaults(file.grace());
+        file.mail().ifPresent(mailOptions::defaults);
+    }
+
+    /**
      * Checks the options, builds the experiment and runs it to the end.
      *
      * @param bundled what to run, and its defaults
@@ -99,10 +116,17 @@ abstract class ExperimentCommand implements Callable<Integer> {
         String command = Objects.requireNonNull(spec, "spec").qualifiedName();
         Experiment.Builder builder = storageOptions.builder(bundled.name());
         ScheduleOptions.Choice choice = scheduleOptions.resolve(bundled.defaultSchedule(), bundled.defaultParallelism());
-        RunnerChoice runner = runnerOptions.resolve(environment);
         Optional<TargetPool> given = targetOptions.pool();
+        // nothing to close yet: the listener starts its thread for its first mail
+        Optional<MailingListener> mail = mailOptions.open(storageOptions.folder(bundled.name()), environment);
+        RunnerChoice runner = runnerOptions.resolve(environment);
         try (runner; ProgressConsole console = new ProgressConsole(out, terminal)) {
-            BundledExperiment.Setup setup = new BundledExperiment.Setup(runner.runner(), console.stream());
+            BundledExperiment.Alerts printed = BundledExperiment.Setup.printing(console.stream());
+            BundledExperiment.Setup setup = new BundledExperiment.Setup(runner.runner(), console.stream(),
+                    (result, text) -> {
+                        printed.raise(result, text);
+                        mail.ifPresent(listener -> listener.alert(result, text));
+                    });
             List<Probe> probes = probes(bundled, setup, choice.timeout());
             TargetPool targets = given.isPresent() ? given.get() : defaultTargets(command, bundled, setup);
             Schedule schedule = choice.schedule();
@@ -117,6 +141,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
                     .grace(choice.grace())
                     .listener(progress)
                     .listener(reasons);
+            mail.ifPresent(builder::listener);
             // checked before the default check opens anything
             build(builder);
             @Nullable AvailabilityCheck check = runner.check();
@@ -134,12 +159,15 @@ abstract class ExperimentCommand implements Callable<Integer> {
                 builder.availabilityCheck(check);
             }
             try {
-                return run(command, build(builder), console, progress, reasons);
+                return run(command, build(builder), console, progress, reasons, mail);
             } finally {
                 if (opened != null) {
                     opened.release().run();
                 }
             }
+        } finally {
+            // sends what is queued (the last report included) and stops the sender thread
+            mail.ifPresent(MailingListener::close);
         }
     }
 
@@ -174,7 +202,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
     }
 
     private int run(String command, Experiment experiment, ProgressConsole console, Progress progress,
-            ReasonTally reasons) {
+            ReasonTally reasons, Optional<MailingListener> mail) {
         try (GracefulAwait stops = GracefulAwait.install(command, err)) {
             ExperimentRun run;
             try {
@@ -190,6 +218,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
             return stops.await(run, (completion, stop) -> {
                 progress.finish();
                 console.clearStatus();
+                // a last report, so that a run shorter than --mail-every still mails its trace files
+                mail.ifPresent(MailingListener::report);
                 return printEnding(experiment, completion, stop, reasons, console);
             });
         }
