@@ -8,6 +8,7 @@ import io.ddc.core.IoProblems;
 import io.ddc.launcher.ExperimentFile.Located;
 import io.ddc.launcher.ExperimentFile.Position;
 import io.ddc.launcher.ExperimentFile.ProbeEntry;
+import io.ddc.mail.SmtpNotifier;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -319,8 +320,14 @@ final class ExperimentFileReader {
             }
             return value;
         });
-        Optional<String> security = mail.optional("security",
-                node -> choice(node, "mail.security", MailOptions.SECURITY_CHOICES.toArray(new String[0])));
+        Optional<String> security = mail.optional("security", node -> {
+            String value = choice(node, "mail.security", MailOptions.SECURITY_CHOICES.toArray(new String[0]));
+            if (value.equals("none") && smtp.isPresent() && !SmtpNotifier.isLoopback(MailOptions.server(smtp.get()).host())) {
+                throw error(node, "mail.security", "none sends mail in clear: it is allowed only to a loopback server"
+                        + " (localhost, 127.0.0.1, ::1), and smtp is " + smtp.get() + "; use starttls or tls");
+            }
+            return value;
+        });
         Optional<Duration> every = mail.optional("every", node -> {
             Duration period = duration(node, "mail.every");
             if (period.compareTo(Duration.ofSeconds(1)) < 0) {

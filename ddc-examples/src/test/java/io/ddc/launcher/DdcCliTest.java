@@ -31,7 +31,7 @@ final class DdcCliTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.outLines()).startsWith("Usage: ddc [-hV] [COMMAND]")
                 .contains("  list    Lists the bundled experiments, one per line.",
-                        "  run     Runs a bundled experiment (see 'ddc list') until its schedule ends,",
+                        "  run     Runs a bundled experiment (see 'ddc list') or an experiment file",
                         "  exec    Runs one command, as an ad-hoc probe, on every target, with the same",
                         "  help    Display help information about the specified command.")
                 .anyMatch(line -> line.startsWith("  demo    Runs the bundled demo: "));
