@@ -9,28 +9,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A post-collector named by class in an experiment file ({@code post-collectors:
  * [io.ddc.examples.UptimeCsv]}): appends each target's uptime, from {@code cat /proc/uptime}, to
- * {@code <target>/<csv>} as {@code iteration,seconds}. The file name comes from the probe's
- * {@code settings: {csv: uptime.csv}}. Thread-safe: each target has its own file, and the results
- * of one target reach it one at a time.
+ * {@code <target>/<csv>} as {@code iteration,seconds}, and raises an alert when a target was
+ * restarted less than {@code alert-below-seconds} ago. Both come from the probe's
+ * {@code settings: {csv: uptime.csv, alert-below-seconds: 600}}. Thread-safe: each target has its
+ * own file, and the results of one target reach it one at a time.
  */
 public final class UptimeCsv implements PostCollector {
     private final String csv;
+    private final double alertBelow;
+    private final BiConsumer<ExecutionResult, String> alerts;
 
     /**
-     * Called by the launcher with the probe's {@code settings}.
+     * Called by the launcher with the probe's {@code settings} and where alerts go.
      *
-     * @param settings {@code csv}: the file name in each target's folder (default {@code uptime.csv})
+     * @param settings {@code csv}: the file name in each target's folder (default {@code uptime.csv});
+     *     {@code alert-below-seconds}: alert when the uptime is shorter (default 0: never)
+     * @param alerts raises an alert about a result: printed, and mailed when mail is on
      * @throws IllegalArgumentException if {@code csv} is not a plain file name
      */
-    public UptimeCsv(Map<String, Object> settings) {
+    public UptimeCsv(Map<String, Object> settings, BiConsumer<ExecutionResult, String> alerts) {
         this.csv = String.valueOf(settings.getOrDefault("csv", "uptime.csv"));
         if (csv.isEmpty() || csv.contains("/") || csv.contains("\\") || csv.startsWith(".")) {
             throw new IllegalArgumentException("csv must be a file name such as uptime.csv, got '" + csv + "'");
         }
+        this.alertBelow = Double.parseDouble(String.valueOf(settings.getOrDefault("alert-below-seconds", 0)));
+        this.alerts = alerts;
     }
 
     @Override
@@ -41,5 +49,8 @@ public final class UptimeCsv implements PostCollector {
         String seconds = result.stdout().text().strip().split("\\s+")[0];
         Files.writeString(context.targetFolder().resolve(csv), context.iterationId() + "," + seconds + "\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (Double.parseDouble(seconds) < alertBelow) {
+            alerts.accept(result, "uptime " + result.target().name() + ": restarted " + seconds + " s ago");
+        }
     }
 }

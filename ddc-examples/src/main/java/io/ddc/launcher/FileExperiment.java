@@ -1,5 +1,6 @@
 package io.ddc.launcher;
 
+import io.ddc.ExecutionResult;
 import io.ddc.PostCollector;
 import io.ddc.Probe;
 import io.ddc.Schedule;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * An experiment file as the launcher runs it: its probes (with their post-collectors built from
@@ -22,10 +24,12 @@ import java.util.Optional;
 final class FileExperiment implements BundledExperiment {
     private final ExperimentFile file;
     private final List<Probe> probes;
+    private final AlertRelay alerts;
 
-    private FileExperiment(ExperimentFile file, List<Probe> probes) {
+    private FileExperiment(ExperimentFile file, List<Probe> probes, AlertRelay alerts) {
         this.file = file;
         this.probes = List.copyOf(probes);
+        this.alerts = alerts;
     }
 
     /**
@@ -41,10 +45,12 @@ final class FileExperiment implements BundledExperiment {
     static FileExperiment build(ExperimentFile file, ClassLoader loader, String where) {
         Objects.requireNonNull(file, "file");
         List<Probe> probes = new ArrayList<>();
+        AlertRelay alerts = new AlertRelay();
         for (ProbeEntry entry : file.probes()) {
             Probe.Builder builder = entry.probe().toBuilder();
             for (Located<String> className : entry.postCollectors()) {
-                PostCollector collector = PostCollectorClasses.create(className, entry.settings(), loader, where);
+                PostCollector collector = PostCollectorClasses.create(className, entry.settings(), alerts, loader,
+                        where);
                 try {
                     builder.postCollector(className.value(), collector);
                 } catch (IllegalStateException e) {
@@ -54,7 +60,7 @@ final class FileExperiment implements BundledExperiment {
             }
             probes.add(builder.build());
         }
-        return new FileExperiment(file, probes);
+        return new FileExperiment(file, probes, alerts);
     }
 
     /** @return the file this experiment was read from */
@@ -82,13 +88,29 @@ final class FileExperiment implements BundledExperiment {
         return file.parallelism().orElse(1);
     }
 
+    /** The post-collectors were built before the run's setup existed: their alerts go where it says from now on. */
     @Override
     public List<Probe> probes(Setup setup) {
+        alerts.target = setup.alerts();
         return probes;
     }
 
     @Override
     public Optional<TargetPool> defaultTargets(Setup setup) {
         return Optional.of(file.targets());
+    }
+
+    /**
+     * What the post-collectors of the file get to raise alerts: it hands them to the setup of the
+     * run. Thread-safe; an alert raised before the run (from a constructor) is printed on standard
+     * error.
+     */
+    private static final class AlertRelay implements BiConsumer<ExecutionResult, String> {
+        private volatile Alerts target = (result, text) -> System.err.println("ALERT " + text);
+
+        @Override
+        public void accept(ExecutionResult result, String text) {
+            target.raise(Objects.requireNonNull(result, "result"), Objects.requireNonNull(text, "text"));
+        }
     }
 }

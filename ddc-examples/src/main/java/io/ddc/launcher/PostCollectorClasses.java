@@ -1,20 +1,31 @@
 package io.ddc.launcher;
 
+import io.ddc.ExecutionResult;
 import io.ddc.PostCollector;
 import io.ddc.launcher.ExperimentFile.Located;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a post-collector from the class name an experiment file gives ({@code post-collectors:
  * [com.example.DiskAlert]}): a public, concrete class that implements {@link PostCollector}, found
  * by a class loader (the launcher's class path, plus the jars of {@code --class-path}), built with
- * its public constructor that takes the probe's {@code settings} ({@code (Map)}) if it has one,
- * otherwise with its public no-argument constructor.
+ * the first of its public constructors that exists:
+ * <ol>
+ *   <li>{@code (Map<String, Object> settings, BiConsumer<ExecutionResult, String> alerts)}: the
+ *       probe's {@code settings}, and where to raise alerts ({@code alerts.accept(result, text)}:
+ *       printed as an {@code ALERT} line, and mailed when mail is on);</li>
+ *   <li>{@code (Map<String, Object> settings)};</li>
+ *   <li>{@code ()}.</li>
+ * </ol>
+ * Each takes only JDK and {@code ddc-api} types, so a post-collector compiles against
+ * {@code ddc-api} alone.
  *
  * <p>Stateless and thread-safe.
  */
@@ -26,6 +37,7 @@ final class PostCollectorClasses {
      *
      * @param className the class name and where the file gives it
      * @param settings the probe's {@code settings}, unmodifiable
+     * @param alerts where the post-collector raises alerts
      * @param loader where classes are found
      * @param where how the class path is described in messages, such as "the class path and the
      *     --class-path jars lib/alerts.jar"
@@ -34,8 +46,8 @@ final class PostCollectorClasses {
      *     if the class is missing, is not a post-collector, has no usable constructor, or its
      *     constructor throws
      */
-    static PostCollector create(Located<String> className, Map<String, Object> settings, ClassLoader loader,
-            String where) {
+    static PostCollector create(Located<String> className, Map<String, Object> settings,
+            BiConsumer<ExecutionResult, String> alerts, ClassLoader loader, String where) {
         Objects.requireNonNull(settings, "settings");
         String name = className.value();
         Class<?> type;
@@ -56,12 +68,16 @@ final class PostCollectorClasses {
         }
         Constructor<?> constructor = constructor(type);
         if (constructor == null) {
-            throw error(className, "has no public constructor without arguments or taking the probe's settings"
-                    + " (java.util.Map)");
+            throw error(className, "has no public constructor without arguments, taking the probe's settings"
+                    + " (java.util.Map), or taking the settings and the alerts (java.util.Map,"
+                    + " java.util.function.BiConsumer)");
         }
         try {
-            Object instance = constructor.getParameterCount() == 0 ? constructor.newInstance()
-                    : constructor.newInstance(settings);
+            Object instance = switch (constructor.getParameterCount()) {
+                case 0 -> constructor.newInstance();
+                case 1 -> constructor.newInstance(settings);
+                default -> constructor.newInstance(settings, alerts);
+            };
             return (PostCollector) instance;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -72,15 +88,15 @@ final class PostCollectorClasses {
     }
 
     private static @Nullable Constructor<?> constructor(Class<?> type) {
-        try {
-            return type.getConstructor(Map.class);
-        } catch (NoSuchMethodException e) {
+        for (Class<?>[] parameters : List.of(new Class<?>[] {Map.class, BiConsumer.class}, new Class<?>[] {Map.class},
+                new Class<?>[0])) {
             try {
-                return type.getConstructor();
-            } catch (NoSuchMethodException none) {
-                return null;
+                return type.getConstructor(parameters);
+            } catch (NoSuchMethodException e) {
+                // try the next form
             }
         }
+        return null;
     }
 
     private static IllegalArgumentException error(Located<String> className, String problem) {

@@ -80,13 +80,16 @@ final class ReadmeExperimentFileTest {
         Path jar = temp.resolve("my-collectors.jar");
         writeJar(classes, jar);
         Path file = temp.resolve("lab.yaml");
-        Files.writeString(file, block("<!-- experiment file:").replace("io.ddc.examples.UptimeCsv", "com.example.UptimeCsv"),
-                UTF_8);
+        // any uptime is below a billion seconds: every target raises its alert
+        Files.writeString(file, block("<!-- experiment file:").replace("io.ddc.examples.UptimeCsv", "com.example.UptimeCsv")
+                .replace("{csv: uptime.csv}", "{csv: uptime.csv, alert-below-seconds: 1000000000}"), UTF_8);
 
         Cli.Run run = Cli.run("run", "--file", file.toString(), "--class-path", jar.toString(), "--iterations", "1");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(Files.readAllLines(temp.resolve("ddc-data/uptime-lab/127.0.0.2/uptime.csv"))).hasSize(1);
+        assertThat(run.outLines()).anyMatch(line -> line.matches("ALERT uptime 127\\.0\\.0\\.1: restarted \\d+\\.\\d+ s ago"))
+                .anyMatch(line -> line.matches("ALERT uptime 127\\.0\\.0\\.2: restarted \\d+\\.\\d+ s ago"));
     }
 
     @Test
