@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
  * experiment file ({@link ExperimentFileWriter}).
  */
 @Command(name = "run", sortOptions = false,
-        customSynopsis = {"ddc run NAME [OPTIONS]", "ddc run --file=EXPERIMENT.yaml [--class-path=JAR...] [OPTIONS]",
-            "ddc run NAME --dump-file"},
+        customSynopsis = {"ddc run NAME [OPTIONS]", "       ddc run --file=EXPERIMENT.yaml [--class-path=JAR...] [OPTIONS]",
+            "       ddc run NAME --dump-file"},
         description = {"Runs a bundled experiment (see 'ddc list') or an experiment file until its schedule ends, or"
                 + " until Ctrl-C.",
             "The options replace the experiment's values: targets, runner, availability check, schedule,"
