@@ -1,5 +1,6 @@
 package io.ddc.examples;
 
+import io.ddc.ExecutionResult;
 import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.TargetPool;
@@ -99,17 +100,56 @@ public interface BundledExperiment {
     }
 
     /**
+     * Where post-collectors raise alerts: the launcher prints each one as a line
+     * {@code ALERT <text>} and, when mail is on ({@code --mail-to}), mails it. Implementations are
+     * thread-safe and return at once.
+     */
+    @FunctionalInterface
+    public interface Alerts {
+        /**
+         * Raises one alert.
+         *
+         * @param result the result that raised it
+         * @param text what happened, one line, such as {@code smart-check m01 /dev/sda: ... grew 0 -> 8}
+         */
+        void raise(ExecutionResult result, String text);
+    }
+
+    /**
      * What the launcher tells an experiment about the run being prepared.
      *
      * @param runner the runner chosen with {@code --runner}
-     * @param out where post-collectors print lines for the user (such as {@code ALERT ...}); it
-     *     keeps them apart from the launcher's progress line, so print whole lines
+     * @param out where post-collectors print lines for the user; it keeps them apart from the
+     *     launcher's progress line, so print whole lines
+     * @param alerts where post-collectors raise alerts
      */
-    public record Setup(RemoteRunner runner, PrintStream out) {
+    public record Setup(RemoteRunner runner, PrintStream out, Alerts alerts) {
         /** Checks the components. */
         public Setup {
             Objects.requireNonNull(runner, "runner");
             Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(alerts, "alerts");
+        }
+
+        /**
+         * A setup whose alerts are only printed to {@code out}, as {@code ALERT <text>} lines.
+         *
+         * @param runner the runner
+         * @param out where post-collectors print, alerts included
+         */
+        public Setup(RemoteRunner runner, PrintStream out) {
+            this(runner, out, printing(out));
+        }
+
+        /**
+         * Alerts printed as lines {@code ALERT <text>}.
+         *
+         * @param out where
+         * @return the alerts
+         */
+        public static Alerts printing(PrintStream out) {
+            Objects.requireNonNull(out, "out");
+            return (result, text) -> out.println("ALERT " + text);
         }
 
         /**

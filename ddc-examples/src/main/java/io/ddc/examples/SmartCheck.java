@@ -140,7 +140,7 @@ final class SmartCheck implements BundledExperiment {
         } else {
             probe.command("sh", "-c", LINUX_SCRIPT, "smart-check", smartctl).timeout(Duration.ofMinutes(2));
         }
-        return List.of(probe.postCollector("smart-alerts", new Collector(setup.out())).build());
+        return List.of(probe.postCollector("smart-alerts", new Collector(setup.out(), setup.alerts())).build());
     }
 
     /** The coordinator itself, for the local runner only: other runners reach real machines. */
@@ -241,11 +241,13 @@ final class SmartCheck implements BundledExperiment {
     /** The post-collector; its state is the last check of each disk, and the last line printed. */
     private static final class Collector implements PostCollector {
         private final PrintStream out;
+        private final Alerts alerts;
         private final Map<Path, Baseline> baselines = new ConcurrentHashMap<>();
         private final Map<Path, String> printed = new ConcurrentHashMap<>();
 
-        Collector(PrintStream out) {
+        Collector(PrintStream out, Alerts alerts) {
             this.out = out;
+            this.alerts = alerts;
         }
 
         @Override
@@ -262,11 +264,12 @@ final class SmartCheck implements BundledExperiment {
             }
             printed.remove(folder);
             for (DiskOutput disk : disks) {
-                check(target, disk, folder.resolve(SmartHistory.fileName(disk.disk())), context.iterationId());
+                check(result, disk, folder.resolve(SmartHistory.fileName(disk.disk())), context.iterationId());
             }
         }
 
-        private void check(String target, DiskOutput disk, Path file, long iterationId) throws IOException {
+        private void check(ExecutionResult result, DiskOutput disk, Path file, long iterationId) throws IOException {
+            String target = result.target().name();
             String prefix = "smart-check " + target + " " + disk.disk() + ": ";
             if (disk.exitStatus().isEmpty()) {
                 printOnChange(file, prefix + "no exit status: the output was cut short");
@@ -287,7 +290,7 @@ final class SmartCheck implements BundledExperiment {
             baselines.put(file, new Baseline(status, now.attributes()));
             String suffix = status.code() == 0 ? "" : " [smartctl status " + status.describe() + "]";
             for (String alert : SmartAlerts.compare(before, status, now)) {
-                out.println("ALERT " + prefix + alert + suffix);
+                alerts.raise(result, prefix + alert + suffix);
             }
             if (now.problems().isEmpty()) {
                 printed.remove(file);

@@ -29,6 +29,18 @@ final class DatabaseOptions {
     private DatabaseAccount account = new DatabaseAccount();
 
     /**
+     * Gives {@code --db} the experiment file's {@code db} URL when the command line has none: the
+     * command line wins.
+     *
+     * @param fileUrl the file's URL, already checked
+     */
+    void defaults(String fileUrl) {
+        if (url == null) {
+            url = fileUrl;
+        }
+    }
+
+    /**
      * Checks the options; call before anything starts.
      *
      * @param folder the experiment's folder

@@ -29,6 +29,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *         [--psexec PATH] [--user USER --password-env VAR]
  *         [--identity FILE...] [--passphrase-env VAR] [--known-hosts FILE] [--accept-new-host-keys] [--port N]
  * java -jar ddc-examples/target/ddc.jar run NAME [options]
+ * java -jar ddc-examples/target/ddc.jar run --file EXPERIMENT.yaml [--class-path JAR...] [options]
+ * java -jar ddc-examples/target/ddc.jar run NAME --dump-file
  * java -jar ddc-examples/target/ddc.jar exec [options] [--probe NAME] -- COMMAND [ARGS...]
  * java -jar ddc-examples/target/ddc.jar report DIR [--html FILE] [--zone ZONE] [--iterations]
  * java -jar ddc-examples/target/ddc.jar export DIR --db URL [--db-user USER] [--db-password-env VAR]
@@ -47,7 +49,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *     --deadline DURATION  --parallelism P  --timeout DURATION  --grace DURATION
  *     --show-output  --quiet
  *     --db [URL]  --db-user USER  --db-password-env VAR   results database (default URL: the folder's ddc.sqlite)
+ *     --mail-to ADDR...  --mail-from ADDR  --smtp HOST[:PORT]  --smtp-user USER  --smtp-password-env VAR
+ *     --mail-every DURATION  --smtp-security starttls|tls|none   (mail, {@link MailOptions})
  * </pre>
+ *
+ * <p>An experiment file ({@link ExperimentFileReader}) holds what the options hold, plus several
+ * probes with post-collectors named by class ({@link PostCollectorClasses}); the options given
+ * replace its values.
  *
  * <p>Durations are written as {@link Durations} reads them: {@code 500ms}, {@code 30s}, {@code 5m},
  * {@code 1h}, {@code 1h30m}. While {@code run} and {@code exec} run, {@link Progress} shows a live

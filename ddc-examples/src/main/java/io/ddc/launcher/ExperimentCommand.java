@@ -10,7 +10,9 @@ import io.ddc.Schedule;
 import io.ddc.TargetPool;
 import io.ddc.core.LocalRunner;
 import io.ddc.files.ExperimentFolder;
+import io.ddc.jdbc.Database;
 import io.ddc.jdbc.DatabaseListener;
+import io.ddc.mail.MailingListener;
 import io.ddc.report.ReasonTally;
 import io.ddc.spi.AvailabilityCheck;
 import java.io.IOException;
@@ -72,6 +74,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
 
     @Mixin
     private DatabaseOptions databaseOptions = new DatabaseOptions();
+    private MailOptions mailOptions = new MailOptions();
 
     /**
      * @param out where progress and the report go
@@ -92,6 +95,42 @@ abstract class ExperimentCommand implements Callable<Integer> {
     }
 
     /**
+     * Gives the options not set on the command line the values of an experiment file, so that the
+     * file is mapped to the experiment as the options are, and the command line wins.
+     *
+     * @param file the checked file
+     */
+    final void defaults(ExperimentFile file) {
+        storageOptions.defaults(file.storageRoot());
+        runnerOptions.defaults(file.runner());
+        scheduleOptions.defaults(file.grace());
+        file.mail().ifPresent(mailOptions::defaults);
+        file.database().ifPresent(database -> databaseOptions.defaults(fileDatabase(file, database)));
+    }
+
+    /**
+     * The file's {@code db} URL, checked as {@code --db} would be and with a relative SQLite file read
+     * from the file's folder, as every other path of the file.
+     */
+    private String fileDatabase(ExperimentFile model, ExperimentFile.Located<String> database) {
+        String url = database.value();
+        String sqlite = "jdbc:sqlite:";
+        if (url.startsWith(sqlite)) {
+            String file = url.substring(sqlite.length());
+            if (!file.isEmpty() && !file.startsWith(":") && !file.startsWith("file:") && !Path.of(file).isAbsolute()) {
+                Path folder = model.file().toAbsolutePath().getParent();
+                url = sqlite + (folder == null ? Path.of(file) : folder.resolve(file)).normalize();
+            }
+        }
+        try {
+            Database.builder(url).build();
+        } catch (IllegalArgumentException e) {
+            throw usageError(database.at() + ": db: " + e.getMessage());
+        }
+        return url;
+    }
+
+    /**
      * Checks the options, builds the experiment and runs it to the end.
      *
      * @param bundled what to run, and its defaults
@@ -103,10 +142,17 @@ abstract class ExperimentCommand implements Callable<Integer> {
         String command = Objects.requireNonNull(spec, "spec").qualifiedName();
         Experiment.Builder builder = storageOptions.builder(bundled.name());
         ScheduleOptions.Choice choice = scheduleOptions.resolve(bundled.defaultSchedule(), bundled.defaultParallelism());
-        RunnerChoice runner = runnerOptions.resolve(environment);
         Optional<TargetPool> given = targetOptions.pool();
+        // nothing to close yet: the listener starts its thread for its first mail
+        Optional<MailingListener> mail = mailOptions.open(storageOptions.folder(bundled.name()), environment);
+        RunnerChoice runner = runnerOptions.resolve(environment);
         try (runner; ProgressConsole console = new ProgressConsole(out, terminal)) {
-            BundledExperiment.Setup setup = new BundledExperiment.Setup(runner.runner(), console.stream());
+            BundledExperiment.Alerts printed = BundledExperiment.Setup.printing(console.stream());
+            BundledExperiment.Setup setup = new BundledExperiment.Setup(runner.runner(), console.stream(),
+                    (result, text) -> {
+                        printed.raise(result, text);
+                        mail.ifPresent(listener -> listener.alert(result, text));
+                    });
             List<Probe> probes = probes(bundled, setup, choice.timeout());
             TargetPool targets = given.isPresent() ? given.get() : defaultTargets(command, bundled, setup);
             Schedule schedule = choice.schedule();
@@ -121,6 +167,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
                     .grace(choice.grace())
                     .listener(progress)
                     .listener(reasons);
+            mail.ifPresent(builder::listener);
             // checked before the default check opens anything
             Experiment checked = build(builder);
             Optional<DatabaseOptions.Opener> database = databaseOptions.check(checked.folder(), environment);
@@ -142,12 +189,15 @@ abstract class ExperimentCommand implements Callable<Integer> {
                 if (listener != null) {
                     builder.listener(listener);
                 }
-                return run(command, build(builder), console, progress, reasons);
+                return run(command, build(builder), console, progress, reasons, mail);
             } finally {
                 if (opened != null) {
                     opened.release().run();
                 }
             }
+        } finally {
+            // sends what is queued (the last report included) and stops the sender thread
+            mail.ifPresent(MailingListener::close);
         }
     }
 
@@ -182,7 +232,7 @@ abstract class ExperimentCommand implements Callable<Integer> {
     }
 
     private int run(String command, Experiment experiment, ProgressConsole console, Progress progress,
-            ReasonTally reasons) {
+            ReasonTally reasons, Optional<MailingListener> mail) {
         try (GracefulAwait stops = GracefulAwait.install(command, err)) {
             ExperimentRun run;
             try {
@@ -198,6 +248,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
             return stops.await(run, (completion, stop) -> {
                 progress.finish();
                 console.clearStatus();
+                // a last report, so that a run shorter than --mail-every still mails its trace files
+                mail.ifPresent(MailingListener::report);
                 return printEnding(experiment, completion, stop, reasons, console);
             });
         }

@@ -50,8 +50,8 @@ final class RunnerOptions {
     @Option(names = "--runner", paramLabel = "local|psexec|ssh", order = 20,
             description = "how probes reach the targets: local (run on this machine, for demos and tests),"
                     + " psexec (Windows targets through PsExec) or ssh (Linux and Unix targets over SSH)"
-                    + " (default: ${DEFAULT-VALUE})")
-    private String runner = LOCAL;
+                    + " (default: local)")
+    private @Nullable String runner;
 
     @Option(names = "--psexec", paramLabel = "PATH", order = 21,
             description = "PsExec.exe or a compatible launcher (PsExec64.exe, PAExec); a path with a folder"
@@ -111,6 +111,7 @@ final class RunnerOptions {
      */
     RunnerChoice resolve(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment");
+        String runner = runner();
         if (!runner.equals(LOCAL) && !runner.equals(PSEXEC) && !runner.equals(SSH)) {
             throw usageError("--runner must be local, psexec or ssh, got '" + runner + "'");
         }
@@ -249,6 +250,21 @@ final class RunnerOptions {
         if (value == null) {
             return null;
         }
+        try {
+            return check(value);
+        } catch (IllegalArgumentException e) {
+            throw usageError("--check " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads an availability check as {@code --check} and the experiment file's {@code check} take it.
+     *
+     * @param value always, icmp or tcp:PORT
+     * @return the check, waiting at most 500 ms
+     * @throws IllegalArgumentException saying what is allowed, starting with "must be"
+     */
+    static AvailabilityCheck check(String value) {
         if (value.equals("always")) {
             return AvailabilityCheck.always();
         }
@@ -264,12 +280,49 @@ final class RunnerOptions {
                 }
             }
         }
-        throw usageError("--check must be always, icmp or tcp:PORT with a PORT from 1 to 65535, got '" + value + "'");
+        throw new IllegalArgumentException("must be always, icmp or tcp:PORT with a PORT from 1 to 65535, got '"
+                + value + "'");
+    }
+
+    /**
+     * Gives the options not set on the command line the values of an experiment file's keys
+     * {@code runner} and {@code check}, and of the section of the runner in use ({@code ssh} or
+     * {@code psexec}): the command line wins.
+     *
+     * @param file the file's runner keys
+     */
+    void defaults(ExperimentFile.Runner file) {
+        Objects.requireNonNull(file, "file");
+        if (runner == null) {
+            runner = file.name().orElse(null);
+        }
+        if (check == null) {
+            check = file.check().orElse(null);
+        }
+        if (runner().equals(SSH)) {
+            ExperimentFile.Ssh ssh = file.ssh();
+            user = user != null ? user : ssh.user().orElse(null);
+            passwordVariable = passwordVariable != null ? passwordVariable : ssh.passwordVariable().orElse(null);
+            passphraseVariable = passphraseVariable != null ? passphraseVariable : ssh.passphraseVariable().orElse(null);
+            identities = identities != null || ssh.identities().isEmpty() ? identities : new ArrayList<>(ssh.identities());
+            knownHosts = knownHosts != null ? knownHosts : ssh.knownHosts().orElse(null);
+            port = port != null || ssh.port().isEmpty() ? port : Integer.valueOf(ssh.port().getAsInt());
+            acceptNewHostKeys = acceptNewHostKeys || ssh.acceptNewHostKeys();
+        } else if (runner().equals(PSEXEC)) {
+            ExperimentFile.PsExec psexec = file.psexec();
+            launcher = launcher != null ? launcher : psexec.path().orElse(null);
+            user = user != null ? user : psexec.user().orElse(null);
+            passwordVariable = passwordVariable != null ? passwordVariable : psexec.passwordVariable().orElse(null);
+        }
+    }
+
+    private String runner() {
+        return runner != null ? runner : LOCAL;
     }
 
     private void requireAbsent(String option, @Nullable Object value, String runners) {
         if (value != null) {
-            throw usageError(option + " is only for --runner " + runners + ", and the runner is " + runner);
+            throw usageError(option + " is only for --runner " + runners + ", and the runner is " + runner());
         }
     }
 

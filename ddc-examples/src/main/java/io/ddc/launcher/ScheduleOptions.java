@@ -145,6 +145,17 @@ final class ScheduleOptions {
                 afterStop != null ? afterStop : Experiment.DEFAULT_GRACE);
     }
 
+    /**
+     * Gives {@code --grace} the value of an experiment file's {@code grace}, unless it was given.
+     *
+     * @param fileGrace the file's grace
+     */
+    void defaults(Optional<Duration> fileGrace) {
+        if (grace == null) {
+            grace = fileGrace.map(Durations::format).orElse(null);
+        }
+    }
+
     private @Nullable Duration positive(String option, @Nullable String text) {
         @Nullable Duration value = duration(option, text);
         if (value != null && value.isZero()) {

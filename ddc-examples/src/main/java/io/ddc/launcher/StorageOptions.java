@@ -4,6 +4,7 @@ import io.ddc.Experiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +24,8 @@ final class StorageOptions {
     private @Nullable CommandSpec command;
 
     @Option(names = "--out", paramLabel = "DIR", order = 1,
-            description = "storage root, created if missing (default: ${DEFAULT-VALUE})")
-    private Path storageRoot = Experiment.DEFAULT_STORAGE_ROOT;
+            description = "storage root, created if missing (default: ddc-data)")
+    private @Nullable Path storageRoot;
 
     @Option(names = "--experiment", paramLabel = "NAME", order = 2,
             description = "folder name under the storage root, 1 to 64 of A-Z a-z 0-9 . _ - (default: the"
@@ -46,15 +47,41 @@ final class StorageOptions {
      */
     Experiment.Builder builder(String defaultName) {
         Objects.requireNonNull(defaultName, "defaultName");
-        if (Files.exists(storageRoot) && !Files.isDirectory(storageRoot)) {
-            throw usageError("--out must be a folder, got the file " + storageRoot);
+        Path root = root();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw usageError("--out must be a folder, got the file " + root);
         }
         String name = folder != null ? folder : defaultName;
         try {
-            return Experiment.builder(name).storageRoot(storageRoot).freshStart(freshStart);
+            return Experiment.builder(name).storageRoot(root).freshStart(freshStart);
         } catch (IllegalArgumentException e) {
             throw usageError("Invalid value for option '--experiment': " + e.getMessage());
         }
+    }
+
+    /**
+     * Returns the experiment's folder, {@code <root>/<name>}, as {@link #builder} sets it.
+     *
+     * @param defaultName the folder used without {@code --experiment}
+     * @return the folder
+     */
+    Path folder(String defaultName) {
+        return root().resolve(folder != null ? folder : defaultName);
+    }
+
+    /**
+     * Gives {@code --out} the value of an experiment file's {@code out}, unless it was given.
+     *
+     * @param root the file's storage root
+     */
+    void defaults(Optional<Path> root) {
+        if (storageRoot == null) {
+            storageRoot = root.orElse(null);
+        }
+    }
+
+    private Path root() {
+        return storageRoot != null ? storageRoot : Experiment.DEFAULT_STORAGE_ROOT;
     }
 
     private ParameterException usageError(String message) {

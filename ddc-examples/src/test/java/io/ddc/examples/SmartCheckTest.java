@@ -142,6 +142,24 @@ final class SmartCheckTest {
         assertThat(SmartCheck.reason("")).isEqualTo("no output");
     }
 
+    /** The launcher mails what is raised through the setup's alerts when mail is on; this is that path. */
+    @Test
+    void collector_raisesItsAlertsThroughTheSetup_withTheResultThatRaisedThem() throws Exception {
+        List<String> raised = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PostCollector collector = new SmartCheck().probes(new BundledExperiment.Setup(LocalRunner.create(), out,
+                (result, text) -> raised.add(result.target().name() + " " + result.iterationId() + ": " + text)))
+                .get(0).postCollectors().get(0).collector();
+
+        collector.collect(result("m01", 1700000000, 0, probeOutput(new String[] {"/dev/sda -d sat",
+            SmartAttributesTest.ata(0), "0"})), context(1700000000));
+        collector.collect(result("m01", 1700003600, 64, probeOutput(new String[] {"/dev/sda -d sat",
+            SmartAttributesTest.ata(8), "64"})), context(1700003600));
+
+        assertThat(raised).containsExactly("m01 1700003600: smart-check m01 /dev/sda: Current_Pending_Sector (197) grew"
+                + " 0 -> 8 [smartctl status 64 (bit 6: the device error log has errors)]");
+        assertThat(printedLines()).as("the setup's alerts print them, not the collector").isEmpty();
+    }
+
     @Test
     void collector_alertsOnce_whenPendingSectorsGrow_andKeepsTheHistory() throws Exception {
         PostCollector collector = collector();

@@ -144,7 +144,11 @@ final class BundledExperimentsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.outLines()).containsExactly(
                 "demo              " + DemoExperiment.DESCRIPTION,
-                "resource-monitor  CPU, memory and disks");
+                "                  probes: os (uname), load (cat), hello (sh), broken (ls)",
+                "                  schedule: periodic, every 2s, at most 3 iterations; parallelism 3",
+                "resource-monitor  CPU, memory and disks",
+                "                  probes: none",
+                "                  schedule: periodic, every 15m until stopped (Ctrl-C); parallelism 1");
     }
 
     @Test

@@ -30,8 +30,8 @@ final class DdcCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.outLines()).startsWith("Usage: ddc [-hV] [COMMAND]")
-                .contains("  list    Lists the bundled experiments, one per line.",
-                        "  run     Runs a bundled experiment (see 'ddc list') until its schedule ends,",
+                .contains("  list    Lists the bundled experiments: name and what it does, then its probes",
+                        "  run     Runs a bundled experiment (see 'ddc list') or an experiment file",
                         "  exec    Runs one command, as an ad-hoc probe, on every target, with the same",
                         "  help    Display help information about the specified command.")
                 .anyMatch(line -> line.startsWith("  demo    Runs the bundled demo: "));
@@ -128,7 +128,7 @@ final class DdcCliTest {
     }
 
     @Test
-    void list_printsOneLinePerBundledExperiment() {
+    void list_printsEachBundledExperiment_withItsProbesAndDefaultSchedule() {
         Cli.Run run = Cli.run("list");
 
         assertThat(run.exitCode()).isZero();
@@ -136,12 +136,20 @@ final class DdcCliTest {
         assertThat(run.outLines()).containsExactly(
                 "demo              4 harmless local probes on 3 loopback targets, every 2 s; one target is unavailable"
                         + " and one probe fails on purpose",
+                "                  probes: os (uname), load (cat), hello (sh), broken (ls)",
+                "                  schedule: periodic, every 2s, at most 3 iterations; parallelism 3",
                 "resource-monitor  CPU load, memory, free disk, uptime and logged-on users of each target every 5 min,"
                         + " one CSV per target",
+                "                  probes: resources (sh)",
+                "                  schedule: periodic, every 5m until stopped (Ctrl-C); parallelism 4",
                 "smart-check       smartctl on every disk of each target every hour; ALERT lines when bad sectors grow"
                         + " or an attribute fails",
+                "                  probes: smartctl (sh)",
+                "                  schedule: periodic, every 1h until stopped (Ctrl-C); parallelism 4",
                 "benchmark-once    SHA-256 of 128 MiB on each target once, retried every minute until all have"
-                        + " answered, one CSV");
+                        + " answered, one CSV",
+                "                  probes: benchmark (env)",
+                "                  schedule: single-shot, retried every 1m until every pair succeeded; parallelism 1");
     }
 
     @Test

@@ -208,7 +208,8 @@ final class RunCommandTest {
     void missingName_isAUsageError() throws InterruptedException {
         Cli.Run run = run("run", "--out", root());
 
-        assertRefused(run, "Missing required parameter: 'NAME'");
+        assertRefused(run, "give the experiment to run: NAME (one of demo, slow, lonely, local-only, once) or --file"
+                + " EXPERIMENT.yaml");
     }
 
     @Test

@@ -113,6 +113,8 @@ public final class ExperimentFolder {
     /**
      * As {@link #stdoutFileIn(Path, String)}, for standard error.
      *
+     * @param targetFolder a target folder of this layout
+     * @param probe the probe's name
      * @return {@code <targetFolder>/<probe>.stderr}
      */
     public static Path stderrFileIn(Path targetFolder, String probe) {

@@ -86,7 +86,14 @@ public final class FolderExport {
      * @param problems the damaged lines and records skipped, one message each
      */
     public record Summary(String experiment, long iterations, long executions, List<String> problems) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param experiment the experiment's name in the rows
+         * @param iterations the iteration rows written
+         * @param executions the execution rows written
+         * @param problems the damaged lines and records skipped
+         */
         public Summary {
             Objects.requireNonNull(experiment, "experiment");
             problems = List.copyOf(problems);

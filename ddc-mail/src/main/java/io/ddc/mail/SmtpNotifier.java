@@ -267,8 +267,16 @@ public final class SmtpNotifier implements Notifier {
         return host;
     }
 
-    /** True for {@code localhost} and loopback literals; never asks DNS. */
-    static boolean isLoopback(String host) {
+    /**
+     * Tells whether a host is this machine's loopback, where a mail in clear never crosses a
+     * network: {@code localhost} and loopback literals ({@code 127.0.0.0/8}, {@code ::1}). Never
+     * asks DNS.
+     *
+     * @param host a host name or address, as {@link #builder} takes it
+     * @return true for {@code localhost} and loopback literals
+     */
+    public static boolean isLoopback(String host) {
+        Objects.requireNonNull(host, "host");
         if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
