@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * ({@code ~/.ssh/known_hosts} by default), strictly: an unknown or a changed key makes the execution
  * FAILED with that reason, and the file is not written. {@link Builder#acceptNewHostKeys} records
  * unknown keys in the file, never a changed one. The host-key algorithms of the keys the file holds
- * for a host are proposed first. {@code ~/.ssh/config} is not read.
+ * for a host are proposed first. The runner parses the file once, and again only when it changed on
+ * disk; concurrent sessions check and append one at a time, so no line is lost or written twice.
+ * {@code ~/.ssh/config} is not read.
  *
  * <h2>The command</h2>
  *
