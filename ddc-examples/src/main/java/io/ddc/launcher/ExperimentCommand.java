@@ -74,6 +74,8 @@ abstract class ExperimentCommand implements Callable<Integer> {
 
     @Mixin
     private DatabaseOptions databaseOptions = new DatabaseOptions();
+
+    @Mixin
     private MailOptions mailOptions = new MailOptions();
 
     /**
