@@ -52,32 +52,24 @@ final class RemoteRunnerTest {
     }
 
     /** A runner that overrides only what it must. */
-    private static RemoteRunner minimal() {
-        return new RemoteRunner() {
-            @Override
-            public String name() {
-                return "minimal";
-            }
+    private static class MinimalRunner implements RemoteRunner {
+        @Override
+        public String name() {
+            return "minimal";
+        }
 
-            @Override
-            public RunResult run(ExecutionRequest request) {
-                return RunResult.exited(0);
-            }
-        };
+        @Override
+        public RunResult run(ExecutionRequest request) {
+            return RunResult.exited(0);
+        }
+    }
+
+    private static RemoteRunner minimal() {
+        return new MinimalRunner();
     }
 
     private static RemoteRunner windows() {
-        return new RemoteRunner() {
-            @Override
-            public String name() {
-                return "windows";
-            }
-
-            @Override
-            public RunResult run(ExecutionRequest request) {
-                return RunResult.exited(0);
-            }
-
+        return new MinimalRunner() {
             @Override
             public TargetFamily targetFamily() {
                 return TargetFamily.WINDOWS;
