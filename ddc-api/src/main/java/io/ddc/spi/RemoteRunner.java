@@ -57,6 +57,29 @@ public interface RemoteRunner {
     }
 
     /**
+     * Tells which kind of commands the targets this runner reaches understand, so that code written
+     * for any runner can pick POSIX or Windows commands without knowing the runner's class: the
+     * exclusive-access check ({@code io.ddc.inuse.LoggedOnQuery.forRunner}) asks {@code quser} on
+     * {@link TargetFamily#WINDOWS} targets and {@code who} on the others. The answer holds for every
+     * target of the runner and never changes; the runner need not reach a target to give it.
+     *
+     * <pre>{@code
+     * List<String> osVersion = switch (runner.targetFamily()) {
+     *     case WINDOWS -> List.of("cmd", "/c", "ver");
+     *     case POSIX, UNKNOWN -> List.of("uname", "-a");
+     * };
+     * Probe os = Probe.builder("os").command(osVersion).build();
+     * }</pre>
+     *
+     * @return by default {@link TargetFamily#UNKNOWN}; the built-in runners say {@code WINDOWS}
+     *     (PsExec, SSH to PowerShell targets, local on a Windows coordinator) or {@code POSIX} (SSH
+     *     by default, local on any other coordinator)
+     */
+    default TargetFamily targetFamily() {
+        return TargetFamily.UNKNOWN;
+    }
+
+    /**
      * Finds an installed runner by name.
      *
      * @param name e.g. {@code local}

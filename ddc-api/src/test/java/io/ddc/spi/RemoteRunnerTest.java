@@ -7,6 +7,7 @@ import io.ddc.Probe;
 import io.ddc.Target;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class RemoteRunnerTest {
@@ -27,19 +28,53 @@ final class RemoteRunnerTest {
 
     @Test
     void defaultAvailabilityCheck_isAlways() {
-        RemoteRunner runner = new RemoteRunner() {
-            @Override
-            public String name() {
-                return "minimal";
-            }
-
-            @Override
-            public RunResult run(ExecutionRequest request) {
-                return RunResult.exited(0);
-            }
-        };
+        RemoteRunner runner = minimal();
 
         assertThat(runner.defaultAvailabilityCheck()).isSameAs(AvailabilityCheck.always());
+    }
+
+    @Test
+    void targetFamily_isUnknown_unlessTheRunnerSays() {
+        RemoteRunner unsaid = minimal();
+
+        assertThat(unsaid.targetFamily()).isEqualTo(TargetFamily.UNKNOWN);
+        assertThat(osProbe(unsaid).command()).containsExactly("uname", "-a");
+        assertThat(osProbe(windows()).command()).containsExactly("cmd", "/c", "ver");
+    }
+
+    /** The example of {@link RemoteRunner#targetFamily()}'s description, compiled. */
+    private static Probe osProbe(RemoteRunner runner) {
+        List<String> osVersion = switch (runner.targetFamily()) {
+            case WINDOWS -> List.of("cmd", "/c", "ver");
+            case POSIX, UNKNOWN -> List.of("uname", "-a");
+        };
+        return Probe.builder("os").command(osVersion).build();
+    }
+
+    /** A runner that overrides only what it must. */
+    private static class MinimalRunner implements RemoteRunner {
+        @Override
+        public String name() {
+            return "minimal";
+        }
+
+        @Override
+        public RunResult run(ExecutionRequest request) {
+            return RunResult.exited(0);
+        }
+    }
+
+    private static RemoteRunner minimal() {
+        return new MinimalRunner();
+    }
+
+    private static RemoteRunner windows() {
+        return new MinimalRunner() {
+            @Override
+            public TargetFamily targetFamily() {
+                return TargetFamily.WINDOWS;
+            }
+        };
     }
 
     @Test

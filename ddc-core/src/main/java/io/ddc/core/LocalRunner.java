@@ -4,6 +4,7 @@ import io.ddc.process.ProcessExecutor;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RemoteRunner;
 import io.ddc.spi.RunResult;
+import io.ddc.spi.TargetFamily;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,13 +16,16 @@ import java.util.Objects;
  *
  * <p>Commands run through commons-exec, argument by argument and never through a shell, with
  * standard input closed; on timeout the process and everything it started are killed. Name:
- * {@code local}. Thread-safe.
+ * {@code local}. Its {@linkplain #targetFamily() targets' family} is the coordinator's own.
+ * Thread-safe.
  *
  * <pre>{@code
  * Experiment.builder("demo").runner(LocalRunner.create()) ...
  * }</pre>
  */
 public final class LocalRunner implements RemoteRunner {
+    private static final TargetFamily COORDINATOR = familyOf(System.getProperty("os.name", ""));
+
     private final ProcessExecutor executor;
 
     /** Called by {@link java.util.ServiceLoader}; in code, prefer {@link #create()}. */
@@ -37,6 +41,23 @@ public final class LocalRunner implements RemoteRunner {
     @Override
     public String name() {
         return "local";
+    }
+
+    /**
+     * The coordinator's family, since every command runs there whatever the target.
+     *
+     * @return {@link TargetFamily#WINDOWS} on a Windows coordinator, {@link TargetFamily#POSIX} on
+     *     any other (Linux, macOS, the BSDs)
+     */
+    @Override
+    public TargetFamily targetFamily() {
+        return COORDINATOR;
+    }
+
+    /** The family of an operating system named as the {@code os.name} system property names it. */
+    static TargetFamily familyOf(String osName) {
+        return osName.regionMatches(true, 0, "Windows", 0, "Windows".length()) ? TargetFamily.WINDOWS
+                : TargetFamily.POSIX;
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.ddc.TargetPool;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RemoteRunner;
 import io.ddc.spi.RunResult;
+import io.ddc.spi.TargetFamily;
 import io.ddc.testing.LiveThreads;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,19 @@ final class LocalRunnerTest {
     private static List<String> liveThreadsNamed(String prefix) {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(name -> name.startsWith(prefix)).collect(Collectors.toList());
+    }
+
+    @Test
+    void targetFamily_isTheCoordinators_posixOnThisLinuxMachine() {
+        assertThat(LocalRunner.create().targetFamily()).isEqualTo(TargetFamily.POSIX);
+    }
+
+    @Test
+    void targetFamily_isWindowsForEveryWindowsName_andPosixForTheOthers() {
+        assertThat(List.of("Windows 11", "Windows Server 2022", "windows 10")).allSatisfy(
+                name -> assertThat(LocalRunner.familyOf(name)).as(name).isEqualTo(TargetFamily.WINDOWS));
+        assertThat(List.of("Linux", "Mac OS X", "FreeBSD", "SunOS", "")).allSatisfy(
+                name -> assertThat(LocalRunner.familyOf(name)).as(name).isEqualTo(TargetFamily.POSIX));
     }
 
     @Test

@@ -4,11 +4,9 @@ import io.ddc.ExecutionResult;
 import io.ddc.Probe;
 import io.ddc.Schedule;
 import io.ddc.TargetPool;
-import io.ddc.psexec.PsExecRunner;
 import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.RemoteRunner;
-import io.ddc.ssh.RemoteShell;
-import io.ddc.ssh.SshRunner;
+import io.ddc.spi.TargetFamily;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -153,15 +151,16 @@ public interface BundledExperiment {
         }
 
         /**
-         * Tells which commands the targets understand.
+         * Tells which commands the targets understand, from the runner's
+         * {@linkplain RemoteRunner#targetFamily() target family}.
          *
-         * @return true for Windows commands (the PsExec runner, and an SSH runner set up for
-         *     PowerShell targets), false for Linux commands (the local runner, the SSH runner for
-         *     POSIX targets, and any other)
+         * @return true for Windows commands (the PsExec runner, an SSH runner set up for PowerShell
+         *     targets, the local runner on a Windows coordinator), false for Linux commands (the
+         *     local runner on a Linux coordinator, the SSH runner for POSIX targets, and any runner
+         *     that does not say)
          */
         public boolean windowsTargets() {
-            return runner instanceof PsExecRunner
-                    || runner instanceof SshRunner && ((SshRunner) runner).shell() == RemoteShell.POWERSHELL;
+            return runner.targetFamily() == TargetFamily.WINDOWS;
         }
     }
 

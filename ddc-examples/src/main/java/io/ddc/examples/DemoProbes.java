@@ -3,8 +3,8 @@ package io.ddc.examples;
 import io.ddc.ExecutionContext;
 import io.ddc.ExecutionResult;
 import io.ddc.Probe;
-import io.ddc.psexec.PsExecRunner;
 import io.ddc.spi.RemoteRunner;
+import io.ddc.spi.TargetFamily;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -19,16 +19,16 @@ import java.util.Objects;
  */
 public enum DemoProbes {
     /**
-     * POSIX commands, for the local runner (a Linux coordinator): {@code uname -a},
-     * {@code cat /proc/loadavg}, {@code sh -c 'echo "hello from $DDC_TARGET"'} and
-     * {@code ls /nonexistent-ddc-demo}.
+     * POSIX commands, for the local runner on a Linux coordinator and the SSH runner to Linux
+     * machines: {@code uname -a}, {@code cat /proc/loadavg},
+     * {@code sh -c 'echo "hello from $DDC_TARGET"'} and {@code ls /nonexistent-ddc-demo}.
      */
     LINUX("Linux commands", Duration.ofSeconds(10)),
     /**
-     * Windows commands, for the PsExec runner: {@code cmd /c ver}, the processors' average
-     * {@code LoadPercentage} through PowerShell, {@code cmd /c echo hello from %COMPUTERNAME%} and
-     * {@code cmd /c dir C:\nonexistent-ddc-demo}. PsExec needs seconds to connect, so each probe
-     * gets a minute.
+     * Windows commands, for the PsExec runner and the SSH runner to PowerShell targets:
+     * {@code cmd /c ver}, the processors' average {@code LoadPercentage} through PowerShell,
+     * {@code cmd /c echo hello from %COMPUTERNAME%} and {@code cmd /c dir C:\nonexistent-ddc-demo}.
+     * PsExec needs seconds to connect, so each probe gets a minute.
      */
     WINDOWS("Windows commands", Duration.ofSeconds(60));
 
@@ -44,15 +44,16 @@ public enum DemoProbes {
     }
 
     /**
-     * Picks the set for a runner: Windows commands for a {@link PsExecRunner}, POSIX commands for
-     * any other runner.
+     * Picks the set for a runner's {@linkplain RemoteRunner#targetFamily() target family}: Windows
+     * commands for {@link TargetFamily#WINDOWS} (the PsExec runner, an SSH runner set up for
+     * PowerShell targets), POSIX commands for any other.
      *
      * @param runner the experiment's runner
      * @return the probe set
      */
     public static DemoProbes forRunner(RemoteRunner runner) {
         Objects.requireNonNull(runner, "runner");
-        return runner instanceof PsExecRunner ? WINDOWS : LINUX;
+        return runner.targetFamily() == TargetFamily.WINDOWS ? WINDOWS : LINUX;
     }
 
     /**

@@ -32,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * Experiment.builder("lab").runner(runner).availabilityCheck(exclusive) ...
  * }</pre>
  *
- * <p>With PsExec, {@code InUseCheck.wrapping(psexec.defaultAvailabilityCheck(), psexec)} is enough:
- * the query is chosen from the runner's name ({@link LoggedOnQuery#forRunner}).
+ * <p>With the PsExec or SSH runner, {@code InUseCheck.wrapping(runner.defaultAvailabilityCheck(),
+ * runner)} is enough: the query follows the runner's {@linkplain
+ * io.ddc.spi.RemoteRunner#targetFamily() target family} ({@link LoggedOnQuery#forRunner}), so
+ * {@code quser} over PsExec and over SSH to PowerShell targets, {@code who} over SSH to Linux and
+ * Unix.
  *
  * <p>For each target:
  *

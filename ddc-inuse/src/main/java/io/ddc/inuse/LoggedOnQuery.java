@@ -1,6 +1,7 @@
 package io.ddc.inuse;
 
 import io.ddc.spi.RemoteRunner;
+import io.ddc.spi.TargetFamily;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -81,15 +82,17 @@ public final class LoggedOnQuery {
     }
 
     /**
-     * The query that fits a runner: {@link #quser()} for the runner named {@code psexec}, which
-     * reaches Windows machines, {@link #who()} for any other.
+     * The query that fits a runner's {@linkplain RemoteRunner#targetFamily() targets}:
+     * {@link #quser()} for {@link TargetFamily#WINDOWS} (the PsExec runner, the SSH runner set up for
+     * PowerShell targets, the local runner on a Windows coordinator), {@link #who()} for any other
+     * family, {@link TargetFamily#UNKNOWN} included.
      *
      * @param runner the runner the query will go through
      * @return the query
      */
     public static LoggedOnQuery forRunner(RemoteRunner runner) {
         Objects.requireNonNull(runner, "runner");
-        return "psexec".equals(runner.name()) ? quser() : who();
+        return runner.targetFamily() == TargetFamily.WINDOWS ? quser() : who();
     }
 
     /**

@@ -10,6 +10,7 @@ import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RemoteRunner;
 import io.ddc.spi.RunResult;
+import io.ddc.spi.TargetFamily;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,29 +36,47 @@ final class InUseCheckTest {
         }
 
         private final String name;
+        private final TargetFamily family;
         private final String stdout;
         private final String stderr;
         private final Ending ending;
         final List<ExecutionRequest> requests = new ArrayList<>();
 
-        ScriptedRunner(String name, String stdout, String stderr, Ending ending) {
+        ScriptedRunner(String name, TargetFamily family, String stdout, String stderr, Ending ending) {
             this.name = name;
+            this.family = family;
             this.stdout = stdout;
             this.stderr = stderr;
             this.ending = ending;
         }
 
         static ScriptedRunner psexec(String stdout, String stderr, int exitCode) {
-            return new ScriptedRunner("psexec", stdout, stderr, request -> RunResult.exited(exitCode));
+            return new ScriptedRunner("psexec", TargetFamily.WINDOWS, stdout, stderr,
+                    request -> RunResult.exited(exitCode));
+        }
+
+        /** As the SSH runner set up for PowerShell targets answers: named ssh, reaching Windows. */
+        static ScriptedRunner sshToPowerShell(String stdout, String stderr, int exitCode) {
+            return new ScriptedRunner("ssh", TargetFamily.WINDOWS, stdout, stderr,
+                    request -> RunResult.exited(exitCode));
+        }
+
+        static ScriptedRunner sshToPosix(String stdout) {
+            return new ScriptedRunner("ssh", TargetFamily.POSIX, stdout, "", request -> RunResult.exited(0));
         }
 
         static ScriptedRunner ending(Ending ending) {
-            return new ScriptedRunner("psexec", "", "", ending);
+            return new ScriptedRunner("psexec", TargetFamily.WINDOWS, "", "", ending);
         }
 
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public TargetFamily targetFamily() {
+            return family;
         }
 
         @Override
@@ -200,7 +219,7 @@ final class InUseCheckTest {
         for (String user : List.of("u1", "u2", "u1", "u3", "u4", "u5", "u6", "u7")) {
             who.append(user).append("       pts/1        2026-02-03 08:12 (10.1.2.3)\n");
         }
-        ScriptedRunner runner = new ScriptedRunner("ssh", who.toString(), "", request -> RunResult.exited(0));
+        ScriptedRunner runner = ScriptedRunner.sshToPosix(who.toString());
 
         assertThat(check(runner)).isEqualTo(Availability.unavailable("in use: u1, u2, u3, u4, u5 and 2 more logged on"));
         assertThat(runner.requests.get(0).command()).containsExactly("who");
@@ -208,8 +227,7 @@ final class InUseCheckTest {
 
     @Test
     void controlCharactersInAUserName_areShownEscapedInTheReason() throws Exception {
-        ScriptedRunner runner = new ScriptedRunner("ssh", "ev\u001bil   pts/1   2026-02-03 08:12\n", "",
-                request -> RunResult.exited(0));
+        ScriptedRunner runner = ScriptedRunner.sshToPosix("ev\u001bil   pts/1   2026-02-03 08:12\n");
 
         assertThat(check(runner)).isEqualTo(Availability.unavailable("in use: ev\\u001Bil logged on"));
     }
@@ -234,6 +252,25 @@ final class InUseCheckTest {
         assertThat(answer).isEqualTo(Availability.unavailable(
                 "in use check failed: quser printed more than " + (QUSER_HEADER.length() + 100)
                         + " bytes, and no user who counts in those read"));
+    }
+
+    /** Issue 13: the SSH runner in PowerShell mode reaches Windows, yet was asked {@code who}. */
+    @Test
+    void anSshRunnerToPowerShellTargets_isAskedQuser_notWho() throws Exception {
+        ScriptedRunner runner = ScriptedRunner.sshToPowerShell(TWO_SESSIONS, "", 1);
+
+        assertThat(LoggedOnQuery.forRunner(runner)).isSameAs(LoggedOnQuery.quser());
+        assertThat(check(runner)).isEqualTo(Availability.unavailable("in use: mara, ops-backup logged on"));
+        assertThat(runner.requests.get(0).command()).containsExactly("quser");
+    }
+
+    @Test
+    void aRunnerThatDoesNotSayItsFamily_isAskedWho_whateverItsName() {
+        ScriptedRunner unsaid = new ScriptedRunner("psexec", TargetFamily.UNKNOWN, "", "",
+                request -> RunResult.exited(0));
+
+        assertThat(LoggedOnQuery.forRunner(unsaid)).isSameAs(LoggedOnQuery.who());
+        assertThat(LoggedOnQuery.forRunner(ScriptedRunner.sshToPosix(""))).isSameAs(LoggedOnQuery.who());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RemoteRunner;
 import io.ddc.spi.RunResult;
+import io.ddc.spi.TargetFamily;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -179,6 +180,12 @@ public final class PsExecRunner implements RemoteRunner {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** @return {@link TargetFamily#WINDOWS}: PsExec reaches Windows machines only */
+    @Override
+    public TargetFamily targetFamily() {
+        return TargetFamily.WINDOWS;
     }
 
     /**

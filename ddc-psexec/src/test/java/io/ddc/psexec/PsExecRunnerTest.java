@@ -9,6 +9,7 @@ import io.ddc.Target;
 import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RunResult;
+import io.ddc.spi.TargetFamily;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,11 @@ final class PsExecRunnerTest {
     @Test
     void name_isPsexec() {
         assertThat(new PsExecRunner().name()).isEqualTo("psexec").isEqualTo(PsExecRunner.NAME);
+    }
+
+    @Test
+    void targetFamily_isWindows() {
+        assertThat(new PsExecRunner().targetFamily()).isEqualTo(TargetFamily.WINDOWS);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.ddc.spi.AvailabilityCheck;
 import io.ddc.spi.ExecutionRequest;
 import io.ddc.spi.RemoteRunner;
 import io.ddc.spi.RunResult;
+import io.ddc.spi.TargetFamily;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +176,20 @@ public final class SshRunner implements RemoteRunner, AutoCloseable {
     /** @return how the targets read commands */
     public RemoteShell shell() {
         return settings.shell();
+    }
+
+    /**
+     * Follows the {@linkplain Builder#shell shell} the runner was set up for.
+     *
+     * @return {@link TargetFamily#WINDOWS} for {@link RemoteShell#POWERSHELL} targets,
+     *     {@link TargetFamily#POSIX} for {@link RemoteShell#POSIX} ones (the default)
+     */
+    @Override
+    public TargetFamily targetFamily() {
+        return switch (settings.shell()) {
+            case POSIX -> TargetFamily.POSIX;
+            case POWERSHELL -> TargetFamily.WINDOWS;
+        };
     }
 
     /**
@@ -551,7 +566,7 @@ public final class SshRunner implements RemoteRunner, AutoCloseable {
         }
 
         /**
-         * Sets how the targets read commands.
+         * Sets how the targets read commands, and so what {@link SshRunner#targetFamily()} says.
          *
          * @param targets default {@link RemoteShell#POSIX}
          * @return this builder

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ddc.Probe;
 import io.ddc.spi.RemoteRunner;
+import io.ddc.spi.TargetFamily;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,16 @@ final class SshRunnerBuilderTest {
                 .hasMessage("probe 'p': argument 1 holds a lone surrogate, which has no UTF-8 form");
         assertThatThrownBy(() -> runner.validate(Probe.builder("p").command("echo", "x".repeat(200_000)).build()))
                 .hasMessageStartingWith("probe 'p': the command is too long for an SSH exec request");
+    }
+
+    @Test
+    void targetFamily_followsTheShell_posixByDefault_windowsForPowerShell() {
+        SshRunner posix = SshRunner.builder().password((target, user) -> new char[0]).build();
+        SshRunner powerShell = SshRunner.builder().password((target, user) -> new char[0])
+                .shell(RemoteShell.POWERSHELL).build();
+
+        assertThat(posix.targetFamily()).isEqualTo(TargetFamily.POSIX);
+        assertThat(powerShell.targetFamily()).isEqualTo(TargetFamily.WINDOWS);
     }
 
     @Test
