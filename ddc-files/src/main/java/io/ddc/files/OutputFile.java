@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -217,10 +218,10 @@ public final class OutputFile {
         List<Record> records = new ArrayList<>();
         long fileLength = Files.size(file);
         long position = start;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            in.skipNBytes(Math.min(start, fileLength));
+        try (HeaderReader in = new HeaderReader(Files.newInputStream(file))) {
+            in.skip(Math.min(start, fileLength));
             while (position < fileLength) {
-                String header = readLine(in);
+                String header = in.readLine();
                 if (header == null) {
                     return damaged(records, position, fileLength, "incomplete header");
                 }
@@ -239,7 +240,7 @@ public final class OutputFile {
                     return damaged(records, position, fileLength, "no newline after the output");
                 }
                 long end = record.offset() + record.length() + 1;
-                in.skipNBytes(record.length());
+                in.skip(record.length());
                 if (in.read() != '\n') {
                     return damaged(records, position, fileLength, "no newline after the output");
                 }
@@ -338,28 +339,101 @@ public final class OutputFile {
     }
 
     /**
-     * Reads a header line, without its newline; stops early, returning what it read, as soon as the
-     * line no longer starts like a header (NUL bytes left by a crash, stray output), so that damage
-     * is named as such rather than read to the length limit.
-     *
-     * @return the line, or null if the file ends before a newline
+     * Reads a file front to back through one buffer, for {@link #index(Path, long)}: header lines
+     * are found by scanning the buffer, outputs are skipped by moving in it or seeking past it, so
+     * no call is made per byte. Not thread-safe.
      */
-    private static @Nullable String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(128);
-        for (int i = 0; i <= MAX_HEADER_LENGTH; i++) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
+    private static final class HeaderReader implements AutoCloseable {
+        /** Much longer than a header, so that one always fits after the buffer is compacted. */
+        private static final int BUFFER_SIZE = 1 << 16;
+        private final InputStream in;
+        private final byte[] buffer = new byte[BUFFER_SIZE];
+        private int position;
+        private int limit;
+
+        HeaderReader(InputStream in) {
+            this.in = in;
+        }
+
+        /**
+         * Makes at least {@code wanted} bytes (at most the buffer's size) available from the
+         * position, unless the file ends first.
+         *
+         * @return how many bytes are available from the position
+         */
+        private int fill(int wanted) throws IOException {
+            if (limit - position >= wanted) {
+                return limit - position;
             }
-            if (b == '\n') {
-                return line.toString();
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+            while (limit < wanted) {
+                int n = in.read(buffer, limit, buffer.length - limit);
+                if (n < 0) {
+                    break;
+                }
+                limit += n;
             }
-            line.append((char) b);
-            if (i < HEADER_START.length() && b != HEADER_START.charAt(i)) {
-                return line.toString();
+            return limit;
+        }
+
+        /** @return the next byte, or -1 at the end of the file */
+        int read() throws IOException {
+            if (position == limit && fill(1) == 0) {
+                return -1;
+            }
+            return buffer[position++] & 0xFF;
+        }
+
+        /** Skips {@code n} bytes, which the caller knows are there. */
+        void skip(long n) throws IOException {
+            int buffered = limit - position;
+            if (n <= buffered) {
+                position += (int) n;
+            } else {
+                position = 0;
+                limit = 0;
+                in.skipNBytes(n - buffered);
             }
         }
-        return line.toString();
+
+        /**
+         * Reads a header line, without its newline; stops early, returning what it read, as soon
+         * as the line no longer starts like a header (NUL bytes left by a crash, stray output), so
+         * that damage is named as such rather than read to the length limit. A line with no
+         * newline within the limit is returned cut there.
+         *
+         * @return the line (each byte one character), or null if the file ends before a newline
+         */
+        @Nullable String readLine() throws IOException {
+            int longest = MAX_HEADER_LENGTH + 1;
+            int available = fill(longest);
+            int start = position;
+            int end = start + Math.min(available, longest);
+            for (int i = start; i < end; i++) {
+                byte b = buffer[i];
+                if (b == '\n') {
+                    position = i + 1;
+                    return new String(buffer, start, i - start, StandardCharsets.ISO_8859_1);
+                }
+                int column = i - start;
+                if (column < HEADER_START.length() && b != HEADER_START.charAt(column)) {
+                    position = i + 1;
+                    return new String(buffer, start, i + 1 - start, StandardCharsets.ISO_8859_1);
+                }
+            }
+            if (available < longest) {
+                return null;
+            }
+            position = end;
+            return new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /**
@@ -371,9 +445,9 @@ public final class OutputFile {
      * @throws IllegalArgumentException saying what is wrong with the line
      */
     public static Record parseHeader(String header, long offset) {
-        String[] fields = header.split(" ", -1);
+        String[] fields = fields(header);
         // seven fields: a header written before the reason was stored
-        if (fields.length < 7 || fields.length > 8 || !fields[0].equals(MAGIC)) {
+        if (fields.length < 7 || !fields[0].equals(MAGIC)) {
             throw new IllegalArgumentException("not a record header");
         }
         long iteration = number(fields[1], "iteration");
@@ -411,6 +485,30 @@ public final class OutputFile {
         }
         String reason = fields.length == 8 ? unescapeReason(value(fields[7], "reason")) : "";
         return new Record(iteration, outcome, exitCode, Duration.ofMillis(millis), kind, reason, offset, length);
+    }
+
+    /**
+     * Splits a header at each space, as {@code split(" ", -1)} would, without a regular expression
+     * or a list per line.
+     *
+     * @throws IllegalArgumentException if it has more than eight fields
+     */
+    private static String[] fields(String header) {
+        String[] fields = new String[8];
+        int count = 0;
+        int from = 0;
+        while (true) {
+            if (count == fields.length) {
+                throw new IllegalArgumentException("not a record header");
+            }
+            int space = header.indexOf(' ', from);
+            if (space < 0) {
+                fields[count++] = header.substring(from);
+                return count == fields.length ? fields : Arrays.copyOf(fields, count);
+            }
+            fields[count++] = header.substring(from, space);
+            from = space + 1;
+        }
     }
 
     private static long number(String field, String key) {
