@@ -17,7 +17,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -60,6 +62,8 @@ public final class OutputFile {
     private static final String HEADER_START = MAGIC + " iteration=";
     /** The longest reason kept in a header, in characters, before escaping. */
     public static final int MAX_REASON_LENGTH = 500;
+    /** How many unescaped reasons {@link #index(Path)} keeps while it reads one file. */
+    private static final int MAX_REASONS_KEPT = 1024;
     /** Fits the other fields and a reason of {@link #MAX_REASON_LENGTH} characters, escaped. */
     private static final int MAX_HEADER_LENGTH = 256 + 3 * 4 * MAX_REASON_LENGTH;
 
@@ -216,6 +220,7 @@ public final class OutputFile {
     /** Indexes the records from {@code start}, which must be where a record begins. */
     private static Index index(Path file, long start) throws IOException {
         List<Record> records = new ArrayList<>();
+        Map<String, String> reasons = new HashMap<>();
         long fileLength = Files.size(file);
         long position = start;
         try (HeaderReader in = new HeaderReader(Files.newInputStream(file))) {
@@ -227,7 +232,7 @@ public final class OutputFile {
                 }
                 Record record;
                 try {
-                    record = parseHeader(header, position + header.length() + 1);
+                    record = parseHeader(header, position + header.length() + 1, reasons);
                 } catch (IllegalArgumentException e) {
                     return damaged(records, position, fileLength, Objects.requireNonNullElse(e.getMessage(), "bad header"));
                 }
@@ -445,6 +450,14 @@ public final class OutputFile {
      * @throws IllegalArgumentException saying what is wrong with the line
      */
     public static Record parseHeader(String header, long offset) {
+        return parseHeader(header, offset, new HashMap<>());
+    }
+
+    /**
+     * Reads one header line, with the reasons already unescaped in this file: a target that is
+     * off gives the same reason in every record.
+     */
+    private static Record parseHeader(String header, long offset, Map<String, String> reasons) {
         String[] fields = fields(header);
         // seven fields: a header written before the reason was stored
         if (fields.length < 7 || !fields[0].equals(MAGIC)) {
@@ -457,21 +470,25 @@ public final class OutputFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown outcome in header", e);
         }
-        String exit = value(fields[3], "exit");
+        String exit = fields[3];
+        int exitStart = valueStart(exit, "exit");
         OptionalInt exitCode = OptionalInt.empty();
-        if (!exit.equals("-")) {
-            long code = parse(exit, "exit");
+        if (!(exit.length() == exitStart + 1 && exit.charAt(exitStart) == '-')) {
+            long code = parse(exit, exitStart, exit.length(), "exit");
             if (code != (int) code) {
-                throw new IllegalArgumentException("bad number in header field 'exit': '" + exit + "'");
+                throw new IllegalArgumentException("bad number in header field 'exit': '" + exit.substring(exitStart)
+                        + "'");
             }
             exitCode = OptionalInt.of((int) code);
         }
-        String elapsed = value(fields[4], "elapsed");
-        int dot = elapsed.indexOf('.');
-        if (dot < 1 || elapsed.length() - dot != 4) {
+        String elapsed = fields[4];
+        int elapsedStart = valueStart(elapsed, "elapsed");
+        int dot = elapsed.indexOf('.', elapsedStart);
+        if (dot < elapsedStart + 1 || elapsed.length() - dot != 4) {
             throw new IllegalArgumentException("bad elapsed in header");
         }
-        long millis = parse(elapsed.substring(0, dot), "elapsed") * 1000 + parse(elapsed.substring(dot + 1), "elapsed");
+        long millis = parse(elapsed, elapsedStart, dot, "elapsed") * 1000
+                + parse(elapsed, dot + 1, elapsed.length(), "elapsed");
         String failure = value(fields[5], "failure");
         Optional<Failure.Kind> kind;
         try {
@@ -483,7 +500,20 @@ public final class OutputFile {
         if (length < 0 || iteration < 0) {
             throw new IllegalArgumentException("negative number in header");
         }
-        String reason = fields.length == 8 ? unescapeReason(value(fields[7], "reason")) : "";
+        String reason = "";
+        if (fields.length == 8) {
+            String field = fields[7];
+            valueStart(field, "reason");
+            @Nullable String known = reasons.get(field);
+            if (known == null) {
+                known = unescapeReason(value(field, "reason"));
+                if (reasons.size() >= MAX_REASONS_KEPT) {
+                    reasons.clear();
+                }
+                reasons.put(field, known);
+            }
+            reason = known;
+        }
         return new Record(iteration, outcome, exitCode, Duration.ofMillis(millis), kind, reason, offset, length);
     }
 
@@ -512,21 +542,31 @@ public final class OutputFile {
     }
 
     private static long number(String field, String key) {
-        return parse(value(field, key), key);
+        return parse(field, valueStart(field, key), field.length(), key);
     }
 
-    private static long parse(String text, String key) {
+    /** Parses the decimal number in {@code text} from {@code start} to {@code end}, without copying it. */
+    private static long parse(String text, int start, int end, String key) {
         try {
-            return Long.parseLong(text);
+            return Long.parseLong(text, start, end, 10);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad number in header field '" + key + "': '" + text + "'", e);
+            throw new IllegalArgumentException("bad number in header field '" + key + "': '"
+                    + text.substring(start, end) + "'", e);
         }
     }
 
     private static String value(String field, String key) {
+        return field.substring(valueStart(field, key));
+    }
+
+    /**
+     * @return where the value of {@code field}, {@code key=value}, starts
+     * @throws IllegalArgumentException if the field is not {@code key} with a value
+     */
+    private static int valueStart(String field, String key) {
         if (!field.startsWith(key) || field.length() <= key.length() || field.charAt(key.length()) != '=') {
             throw new IllegalArgumentException("header field '" + key + "' missing");
         }
-        return field.substring(key.length() + 1);
+        return key.length() + 1;
     }
 }

@@ -128,6 +128,20 @@ final class OutputFileTest {
     }
 
     @Test
+    void eachRecordOfAFile_keepsItsOwnReason_whenReasonsRepeat() throws Exception {
+        List<String> reasons = List.of("no answer within 100 ms", "refused", "no answer within 100 ms", "-", "refused");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        for (String reason : reasons) {
+            file.write(OutputFile.header(result(Outcome.UNAVAILABLE, OptionalInt.empty(), 0,
+                    Optional.of(new Failure(Failure.Kind.TARGET_UNAVAILABLE, reason))), 0));
+            file.write('\n');
+        }
+
+        assertThat(OutputFile.index(write(file.toByteArray())).records()).extracting(OutputFile.Record::reason)
+                .isEqualTo(reasons);
+    }
+
+    @Test
     void aReasonThatIsADash_isNotMistakenForNone() {
         ExecutionResult failed = result(Outcome.FAILED, OptionalInt.of(1), 3,
                 Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "-")));
