@@ -5,10 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,24 +16,13 @@ import org.jspecify.annotations.Nullable;
  * from a trace line alone (no elapsed time) and the new one knows more. Not thread-safe.
  */
 final class RowWriter implements AutoCloseable {
-    private static final String EXECUTION_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final int EXECUTION_COLUMNS = 11;
-    private static final String INSERT_EXECUTION_INTO = "INSERT INTO executions (experiment, probe, target,"
-            + " iteration_id, started_at, outcome, exit_code, elapsed_seconds, reason, stdout_bytes, stderr_bytes)"
-            + " VALUES ";
-    private static final String UPSERT_EXECUTION = " ON CONFLICT (experiment, probe, target, iteration_id) DO UPDATE SET outcome = excluded.outcome,"
+    private static final String INSERT_EXECUTION = "INSERT INTO executions (experiment, probe, target, iteration_id,"
+            + " started_at, outcome, exit_code, elapsed_seconds, reason, stdout_bytes, stderr_bytes)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (experiment, probe, target, iteration_id) DO UPDATE SET outcome = excluded.outcome,"
             + " exit_code = excluded.exit_code, elapsed_seconds = excluded.elapsed_seconds, reason = excluded.reason,"
             + " stdout_bytes = excluded.stdout_bytes, stderr_bytes = excluded.stderr_bytes"
             + " WHERE executions.elapsed_seconds IS NULL AND excluded.elapsed_seconds IS NOT NULL";
-    private static final String INSERT_EXECUTION = INSERT_EXECUTION_INTO + EXECUTION_VALUES + UPSERT_EXECUTION;
-    /**
-     * How many execution rows one SQLite statement carries: sqlite-jdbc runs a batch one row at a
-     * time through JNI, so one statement per row costs a step and a reset per row.
-     * PostgreSQL's driver makes such statements itself ({@code reWriteBatchedInserts}).
-     */
-    private static final int ROWS_PER_STATEMENT = 32;
-    private static final String INSERT_EXECUTIONS = INSERT_EXECUTION_INTO
-            + String.join(", ", Collections.nCopies(ROWS_PER_STATEMENT, EXECUTION_VALUES)) + UPSERT_EXECUTION;
     private static final String INSERT_ITERATION = "INSERT INTO iterations (experiment, probe, iteration_id,"
             + " started_at, succeeded, failed, unavailable, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (experiment, probe, iteration_id) DO NOTHING";
@@ -48,9 +34,6 @@ final class RowWriter implements AutoCloseable {
     private final Dialect dialect;
     private final PreparedStatement executions;
     private final PreparedStatement iterations;
-    /** For SQLite: the statement of {@link #ROWS_PER_STATEMENT} rows, and the rows waiting to fill it. */
-    private final @Nullable PreparedStatement manyExecutions;
-    private final List<Row.Execution> waiting = new ArrayList<>(ROWS_PER_STATEMENT);
     private int executionsBatched;
     private int iterationsBatched;
     /**
@@ -68,19 +51,13 @@ final class RowWriter implements AutoCloseable {
         this.connection = connection;
         this.dialect = dialect;
         PreparedStatement first = connection.prepareStatement(INSERT_EXECUTION);
-        @Nullable PreparedStatement second = null;
         try {
-            second = connection.prepareStatement(INSERT_ITERATION);
-            this.manyExecutions = dialect == Dialect.SQLITE ? connection.prepareStatement(INSERT_EXECUTIONS) : null;
+            this.iterations = connection.prepareStatement(INSERT_ITERATION);
         } catch (SQLException e) {
             first.close();
-            if (second != null) {
-                second.close();
-            }
             throw e;
         }
         this.executions = first;
-        this.iterations = second;
     }
 
     /**
@@ -113,36 +90,20 @@ final class RowWriter implements AutoCloseable {
     }
 
     private void addExecution(Row.Execution row) throws SQLException {
+        PreparedStatement s = executions;
+        s.setString(1, row.experiment());
+        s.setString(2, row.probe());
+        s.setString(3, row.target());
+        s.setLong(4, row.iterationId());
+        s.setObject(5, time(row.iterationId()));
+        s.setString(6, row.outcome().name());
+        setNullable(s, 7, row.exitCode(), Types.INTEGER);
+        setNullable(s, 8, row.elapsedSeconds(), Types.DOUBLE);
+        setNullable(s, 9, row.reason(), Types.VARCHAR);
+        setNullable(s, 10, row.stdoutBytes(), Types.BIGINT);
+        setNullable(s, 11, row.stderrBytes(), Types.BIGINT);
+        s.addBatch();
         executionsBatched++;
-        PreparedStatement many = manyExecutions;
-        if (many == null) {
-            bindExecution(executions, 0, row);
-            executions.addBatch();
-            return;
-        }
-        waiting.add(row);
-        if (waiting.size() == ROWS_PER_STATEMENT) {
-            for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-                bindExecution(many, i * EXECUTION_COLUMNS, waiting.get(i));
-            }
-            many.addBatch();
-            waiting.clear();
-        }
-    }
-
-    /** Binds a row's values to the parameters after {@code before}. */
-    private void bindExecution(PreparedStatement s, int before, Row.Execution row) throws SQLException {
-        s.setString(before + 1, row.experiment());
-        s.setString(before + 2, row.probe());
-        s.setString(before + 3, row.target());
-        s.setLong(before + 4, row.iterationId());
-        s.setObject(before + 5, time(row.iterationId()));
-        s.setString(before + 6, row.outcome().name());
-        setNullable(s, before + 7, row.exitCode(), Types.INTEGER);
-        setNullable(s, before + 8, row.elapsedSeconds(), Types.DOUBLE);
-        setNullable(s, before + 9, row.reason(), Types.VARCHAR);
-        setNullable(s, before + 10, row.stdoutBytes(), Types.BIGINT);
-        setNullable(s, before + 11, row.stderrBytes(), Types.BIGINT);
     }
 
     private void addIteration(Row.Iteration row) throws SQLException {
@@ -186,16 +147,8 @@ final class RowWriter implements AutoCloseable {
      * @throws SQLException if the database refused the batch or could not be reached
      */
     void commit() throws SQLException {
-        PreparedStatement many = manyExecutions;
         try {
-            if (many != null && executionsBatched >= ROWS_PER_STATEMENT) {
-                many.executeBatch();
-            }
-            for (Row.Execution row : waiting) {
-                bindExecution(executions, 0, row);
-                executions.addBatch();
-            }
-            if (executionsBatched > 0 && (many == null || !waiting.isEmpty())) {
+            if (executionsBatched > 0) {
                 executions.executeBatch();
             }
             if (iterationsBatched > 0) {
@@ -204,9 +157,6 @@ final class RowWriter implements AutoCloseable {
             connection.commit();
         } catch (SQLException e) {
             try {
-                if (many != null) {
-                    many.clearBatch();
-                }
                 executions.clearBatch();
                 iterations.clearBatch();
                 connection.rollback();
@@ -215,7 +165,6 @@ final class RowWriter implements AutoCloseable {
             }
             throw e;
         } finally {
-            waiting.clear();
             executionsBatched = 0;
             iterationsBatched = 0;
         }
@@ -226,9 +175,6 @@ final class RowWriter implements AutoCloseable {
         try {
             iterations.close();
             executions.close();
-            if (manyExecutions != null) {
-                manyExecutions.close();
-            }
         } finally {
             connection.close();
         }
