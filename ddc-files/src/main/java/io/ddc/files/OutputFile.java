@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -59,6 +62,8 @@ public final class OutputFile {
     private static final String HEADER_START = MAGIC + " iteration=";
     /** The longest reason kept in a header, in characters, before escaping. */
     public static final int MAX_REASON_LENGTH = 500;
+    /** How many unescaped reasons {@link #index(Path)} keeps while it reads one file. */
+    private static final int MAX_REASONS_KEPT = 1024;
     /** Fits the other fields and a reason of {@link #MAX_REASON_LENGTH} characters, escaped. */
     private static final int MAX_HEADER_LENGTH = 256 + 3 * 4 * MAX_REASON_LENGTH;
 
@@ -215,18 +220,19 @@ public final class OutputFile {
     /** Indexes the records from {@code start}, which must be where a record begins. */
     private static Index index(Path file, long start) throws IOException {
         List<Record> records = new ArrayList<>();
+        Map<String, String> reasons = new HashMap<>();
         long fileLength = Files.size(file);
         long position = start;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            in.skipNBytes(Math.min(start, fileLength));
+        try (HeaderReader in = new HeaderReader(Files.newInputStream(file))) {
+            in.skip(Math.min(start, fileLength));
             while (position < fileLength) {
-                String header = readLine(in);
+                String header = in.readLine();
                 if (header == null) {
                     return damaged(records, position, fileLength, "incomplete header");
                 }
                 Record record;
                 try {
-                    record = parseHeader(header, position + header.length() + 1);
+                    record = parseHeader(header, position + header.length() + 1, reasons);
                 } catch (IllegalArgumentException e) {
                     return damaged(records, position, fileLength, Objects.requireNonNullElse(e.getMessage(), "bad header"));
                 }
@@ -239,7 +245,7 @@ public final class OutputFile {
                     return damaged(records, position, fileLength, "no newline after the output");
                 }
                 long end = record.offset() + record.length() + 1;
-                in.skipNBytes(record.length());
+                in.skip(record.length());
                 if (in.read() != '\n') {
                     return damaged(records, position, fileLength, "no newline after the output");
                 }
@@ -338,28 +344,101 @@ public final class OutputFile {
     }
 
     /**
-     * Reads a header line, without its newline; stops early, returning what it read, as soon as the
-     * line no longer starts like a header (NUL bytes left by a crash, stray output), so that damage
-     * is named as such rather than read to the length limit.
-     *
-     * @return the line, or null if the file ends before a newline
+     * Reads a file front to back through one buffer, for {@link #index(Path, long)}: header lines
+     * are found by scanning the buffer, outputs are skipped by moving in it or seeking past it, so
+     * no call is made per byte. Not thread-safe.
      */
-    private static @Nullable String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(128);
-        for (int i = 0; i <= MAX_HEADER_LENGTH; i++) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
+    private static final class HeaderReader implements AutoCloseable {
+        /** Much longer than a header, so that one always fits after the buffer is compacted. */
+        private static final int BUFFER_SIZE = 1 << 16;
+        private final InputStream in;
+        private final byte[] buffer = new byte[BUFFER_SIZE];
+        private int position;
+        private int limit;
+
+        HeaderReader(InputStream in) {
+            this.in = in;
+        }
+
+        /**
+         * Makes at least {@code wanted} bytes (at most the buffer's size) available from the
+         * position, unless the file ends first.
+         *
+         * @return how many bytes are available from the position
+         */
+        private int fill(int wanted) throws IOException {
+            if (limit - position >= wanted) {
+                return limit - position;
             }
-            if (b == '\n') {
-                return line.toString();
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+            while (limit < wanted) {
+                int n = in.read(buffer, limit, buffer.length - limit);
+                if (n < 0) {
+                    break;
+                }
+                limit += n;
             }
-            line.append((char) b);
-            if (i < HEADER_START.length() && b != HEADER_START.charAt(i)) {
-                return line.toString();
+            return limit;
+        }
+
+        /** @return the next byte, or -1 at the end of the file */
+        int read() throws IOException {
+            if (position == limit && fill(1) == 0) {
+                return -1;
+            }
+            return buffer[position++] & 0xFF;
+        }
+
+        /** Skips {@code n} bytes, which the caller knows are there. */
+        void skip(long n) throws IOException {
+            int buffered = limit - position;
+            if (n <= buffered) {
+                position += (int) n;
+            } else {
+                position = 0;
+                limit = 0;
+                in.skipNBytes(n - buffered);
             }
         }
-        return line.toString();
+
+        /**
+         * Reads a header line, without its newline; stops early, returning what it read, as soon
+         * as the line no longer starts like a header (NUL bytes left by a crash, stray output), so
+         * that damage is named as such rather than read to the length limit. A line with no
+         * newline within the limit is returned cut there.
+         *
+         * @return the line (each byte one character), or null if the file ends before a newline
+         */
+        @Nullable String readLine() throws IOException {
+            int longest = MAX_HEADER_LENGTH + 1;
+            int available = fill(longest);
+            int start = position;
+            int end = start + Math.min(available, longest);
+            for (int i = start; i < end; i++) {
+                byte b = buffer[i];
+                if (b == '\n') {
+                    position = i + 1;
+                    return new String(buffer, start, i - start, StandardCharsets.ISO_8859_1);
+                }
+                int column = i - start;
+                if (column < HEADER_START.length() && b != HEADER_START.charAt(column)) {
+                    position = i + 1;
+                    return new String(buffer, start, i + 1 - start, StandardCharsets.ISO_8859_1);
+                }
+            }
+            if (available < longest) {
+                return null;
+            }
+            position = end;
+            return new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /**
@@ -371,9 +450,17 @@ public final class OutputFile {
      * @throws IllegalArgumentException saying what is wrong with the line
      */
     public static Record parseHeader(String header, long offset) {
-        String[] fields = header.split(" ", -1);
+        return parseHeader(header, offset, new HashMap<>());
+    }
+
+    /**
+     * Reads one header line, with the reasons already unescaped in this file: a target that is
+     * off gives the same reason in every record.
+     */
+    private static Record parseHeader(String header, long offset, Map<String, String> reasons) {
+        String[] fields = fields(header);
         // seven fields: a header written before the reason was stored
-        if (fields.length < 7 || fields.length > 8 || !fields[0].equals(MAGIC)) {
+        if (fields.length < 7 || !fields[0].equals(MAGIC)) {
             throw new IllegalArgumentException("not a record header");
         }
         long iteration = number(fields[1], "iteration");
@@ -383,21 +470,25 @@ public final class OutputFile {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown outcome in header", e);
         }
-        String exit = value(fields[3], "exit");
+        String exit = fields[3];
+        int exitStart = valueStart(exit, "exit");
         OptionalInt exitCode = OptionalInt.empty();
-        if (!exit.equals("-")) {
-            long code = parse(exit, "exit");
+        if (!(exit.length() == exitStart + 1 && exit.charAt(exitStart) == '-')) {
+            long code = parse(exit, exitStart, exit.length(), "exit");
             if (code != (int) code) {
-                throw new IllegalArgumentException("bad number in header field 'exit': '" + exit + "'");
+                throw new IllegalArgumentException("bad number in header field 'exit': '" + exit.substring(exitStart)
+                        + "'");
             }
             exitCode = OptionalInt.of((int) code);
         }
-        String elapsed = value(fields[4], "elapsed");
-        int dot = elapsed.indexOf('.');
-        if (dot < 1 || elapsed.length() - dot != 4) {
+        String elapsed = fields[4];
+        int elapsedStart = valueStart(elapsed, "elapsed");
+        int dot = elapsed.indexOf('.', elapsedStart);
+        if (dot < elapsedStart + 1 || elapsed.length() - dot != 4) {
             throw new IllegalArgumentException("bad elapsed in header");
         }
-        long millis = parse(elapsed.substring(0, dot), "elapsed") * 1000 + parse(elapsed.substring(dot + 1), "elapsed");
+        long millis = parse(elapsed, elapsedStart, dot, "elapsed") * 1000
+                + parse(elapsed, dot + 1, elapsed.length(), "elapsed");
         String failure = value(fields[5], "failure");
         Optional<Failure.Kind> kind;
         try {
@@ -409,26 +500,73 @@ public final class OutputFile {
         if (length < 0 || iteration < 0) {
             throw new IllegalArgumentException("negative number in header");
         }
-        String reason = fields.length == 8 ? unescapeReason(value(fields[7], "reason")) : "";
+        String reason = "";
+        if (fields.length == 8) {
+            String field = fields[7];
+            valueStart(field, "reason");
+            @Nullable String known = reasons.get(field);
+            if (known == null) {
+                known = unescapeReason(value(field, "reason"));
+                if (reasons.size() >= MAX_REASONS_KEPT) {
+                    reasons.clear();
+                }
+                reasons.put(field, known);
+            }
+            reason = known;
+        }
         return new Record(iteration, outcome, exitCode, Duration.ofMillis(millis), kind, reason, offset, length);
     }
 
-    private static long number(String field, String key) {
-        return parse(value(field, key), key);
+    /**
+     * Splits a header at each space, as {@code split(" ", -1)} would, without a regular expression
+     * or a list per line.
+     *
+     * @throws IllegalArgumentException if it has more than eight fields
+     */
+    private static String[] fields(String header) {
+        String[] fields = new String[8];
+        int count = 0;
+        int from = 0;
+        while (true) {
+            if (count == fields.length) {
+                throw new IllegalArgumentException("not a record header");
+            }
+            int space = header.indexOf(' ', from);
+            if (space < 0) {
+                fields[count++] = header.substring(from);
+                return count == fields.length ? fields : Arrays.copyOf(fields, count);
+            }
+            fields[count++] = header.substring(from, space);
+            from = space + 1;
+        }
     }
 
-    private static long parse(String text, String key) {
+    private static long number(String field, String key) {
+        return parse(field, valueStart(field, key), field.length(), key);
+    }
+
+    /** Parses the decimal number in {@code text} from {@code start} to {@code end}, without copying it. */
+    private static long parse(String text, int start, int end, String key) {
         try {
-            return Long.parseLong(text);
+            return Long.parseLong(text, start, end, 10);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad number in header field '" + key + "': '" + text + "'", e);
+            throw new IllegalArgumentException("bad number in header field '" + key + "': '"
+                    + text.substring(start, end) + "'", e);
         }
     }
 
     private static String value(String field, String key) {
+        return field.substring(valueStart(field, key));
+    }
+
+    /**
+     * @return where the value of {@code field}, {@code key=value}, starts
+     * @throws IllegalArgumentException if the field is not {@code key} with a value
+     */
+    private static int valueStart(String field, String key) {
         if (!field.startsWith(key) || field.length() <= key.length() || field.charAt(key.length()) != '=') {
             throw new IllegalArgumentException("header field '" + key + "' missing");
         }
-        return field.substring(key.length() + 1);
+        return key.length() + 1;
     }
 }

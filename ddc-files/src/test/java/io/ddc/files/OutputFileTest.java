@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -127,6 +128,20 @@ final class OutputFileTest {
     }
 
     @Test
+    void eachRecordOfAFile_keepsItsOwnReason_whenReasonsRepeat() throws Exception {
+        List<String> reasons = List.of("no answer within 100 ms", "refused", "no answer within 100 ms", "-", "refused");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        for (String reason : reasons) {
+            file.write(OutputFile.header(result(Outcome.UNAVAILABLE, OptionalInt.empty(), 0,
+                    Optional.of(new Failure(Failure.Kind.TARGET_UNAVAILABLE, reason))), 0));
+            file.write('\n');
+        }
+
+        assertThat(OutputFile.index(write(file.toByteArray())).records()).extracting(OutputFile.Record::reason)
+                .isEqualTo(reasons);
+    }
+
+    @Test
     void aReasonThatIsADash_isNotMistakenForNone() {
         ExecutionResult failed = result(Outcome.FAILED, OptionalInt.of(1), 3,
                 Optional.of(new Failure(Failure.Kind.EXIT_CODE_NOT_ACCEPTED, "-")));
@@ -226,6 +241,28 @@ final class OutputFileTest {
         OutputFile.Index index = OutputFile.index(write(bytes(GOOD)));
 
         assertThat(index).isEqualTo(new OutputFile.Index(goodRecords(), GOOD_LENGTH, GOOD_LENGTH, Optional.empty()));
+    }
+
+    @Test
+    void recordsOfEveryLength_acrossAndBeyondTheReadBuffer_areAllIndexed() throws Exception {
+        // outputs from empty to longer than the 64 KiB the reader holds, so that headers straddle
+        // its buffer's end and outputs are skipped both inside the buffer and past it
+        int[] lengths = {0, 1, 5000, 65_000, 60, 70_000, 140_000, 3, 65_536, 0, 10};
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        List<OutputFile.Record> expected = new ArrayList<>();
+        for (int i = 0; i < lengths.length; i++) {
+            ExecutionResult result = result(Outcome.SUCCEEDED, OptionalInt.of(i), i, Optional.empty());
+            byte[] header = OutputFile.header(result, lengths[i]);
+            file.write(header);
+            expected.add(new OutputFile.Record(T0, Outcome.SUCCEEDED, OptionalInt.of(i), Duration.ofMillis(i),
+                    Optional.empty(), "", file.size(), lengths[i]));
+            file.write(new byte[lengths[i]]);
+            file.write('\n');
+        }
+        Path written = write(file.toByteArray());
+
+        assertThat(OutputFile.index(written)).isEqualTo(
+                new OutputFile.Index(expected, file.size(), file.size(), Optional.empty()));
     }
 
     @Test

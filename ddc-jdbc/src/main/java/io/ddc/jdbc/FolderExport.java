@@ -126,6 +126,7 @@ public final class FolderExport {
         List<String> problems = new ArrayList<>();
         Counts counts = new Counts();
         try (RowWriter writer = new RowWriter(database.open(), database.dialect())) {
+            writer.forBulkLoad();
             for (String probe : probes) {
                 loadProbe(layout, name, probe, state, writer, counts, problems);
             }
