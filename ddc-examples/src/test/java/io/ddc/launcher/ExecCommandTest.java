@@ -4,9 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddc.files.OutputFile;
+import io.ddc.jdbc.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,34 @@ final class ExecCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(message, "Try 'ddc exec --help' for more information.");
         assertThat(temp.resolve("root")).doesNotExist();
+        assertThat(Cli.demoThreads()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseWithANewerSchema_isRefusedBeforeAnythingRuns() throws Exception {
+        Path newer = temp.resolve("newer.sqlite");
+        Database.sqlite(newer).prepare();
+        try (Connection connection = Database.sqlite(newer).connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO schema_version (version) VALUES (7)");
+        }
+
+        Cli.Run run = exec("--target", "127.0.0.1", "--db", "jdbc:sqlite:" + newer, "--", "echo", "hi");
+
+        assertRefused(run, "Invalid value for option '--db': database jdbc:sqlite:" + newer + " holds results schema"
+                + " version 7, newer than version 1 that this DDC writes: use the newer DDC that made it, or another"
+                + " database");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReached_doesNotHoldUpTheRun() throws InterruptedException {
+        // a folder in place of the file: SQLite cannot open it, now or later
+        Path notAFile = temp.resolve("a-folder.sqlite");
+        notAFile.toFile().mkdirs();
+
+        Cli.Run run = exec("--target", "127.0.0.1", "--db", "jdbc:sqlite:" + notAFile, "--", "echo", "hi");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(folder().resolve("exec.trace")).exists();
         assertThat(Cli.demoThreads()).isEmpty();
     }
 
